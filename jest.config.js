@@ -1,38 +1,48 @@
 // Jest runs the TypeScript sources as ES modules (Nest 12 packages are ESM-only).
 const swc = [
-  '@swc/jest',
+  "@swc/jest",
   {
     jsc: {
-      target: 'es2023',
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: "es2023",
+      parser: { syntax: "typescript", decorators: true },
+      transform: {
+        legacyDecorator: true,
+        decoratorMetadata: true,
+        useDefineForClassFields: false,
+      },
       keepClassNames: true,
     },
-    module: { type: 'es6' },
-    sourceMaps: 'inline',
+    module: { type: "es6" },
+    sourceMaps: "inline",
   },
 ];
 
 const moduleNameMapper = {
-  '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
-  '^(\\.{1,2}/.*)\\.js$': '$1',
+  "^@app/([a-z-]+)$": "<rootDir>/libs/$1/src/index.ts",
+  "^(\\.{1,2}/.*)\\.js$": "$1",
 };
 
 const shared = {
-  extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': swc },
+  extensionsToTreatAsEsm: [".ts"],
+  transform: { "^.+\\.ts$": swc },
   moduleNameMapper,
-  testEnvironment: 'node',
+  testEnvironment: "node",
 };
 
 export default {
+  // ioredis keeps a 2-second grace timer when a connection closes.
+  openHandlesTimeout: 3000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {
       ...shared,
-      displayName: 'e2e',
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      displayName: "unit",
+      testMatch: ["<rootDir>/libs/**/*.spec.ts", "<rootDir>/apps/**/*.spec.ts"],
+    },
+    {
+      ...shared,
+      displayName: "e2e",
+      testMatch: ["<rootDir>/test/**/*.e2e-spec.ts"],
+      globalSetup: "<rootDir>/test/support/global-setup.mjs",
       testTimeout: 60000,
     },
   ],

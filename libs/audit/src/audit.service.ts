@@ -1,0 +1,83 @@
+import { Injectable } from "@nestjs/common";
+import { InjectRepository } from "@nestjs/typeorm";
+import { type EntityManager, Repository } from "typeorm";
+import { decodeCursor, encodeCursor } from "@app/common";
+import { AuditEntry } from "./audit-entry.entity.js";
+
+export interface AuditRecord {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  ip?: string | null;
+}
+
+export interface AuditQuery {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  action?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** The one writer of the audit log. Pass the transaction's manager so the entry commits with the change it describes. */
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectRepository(AuditEntry)
+    private readonly entries: Repository<AuditEntry>,
+  ) {}
+
+  async record(record: AuditRecord, manager?: EntityManager): Promise<void> {
+    const repo = manager ? manager.getRepository(AuditEntry) : this.entries;
+    // jsonb columns: TypeORM's deep-partial typing cannot express free-form records.
+    await repo.insert({
+      actorId: record.actorId,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId ?? null,
+      before: (record.before ?? null) as never,
+      after: (record.after ?? null) as never,
+      ip: record.ip ?? null,
+    });
+  }
+
+  /** Newest first, keyset-paginated. */
+  async list(
+    query: AuditQuery,
+  ): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+    const qb = this.entries
+      .createQueryBuilder("a")
+      .orderBy("a.created_at", "DESC")
+      .addOrderBy("a.id", "DESC")
+      .limit(query.limit + 1);
+    if (query.entityType)
+      qb.andWhere("a.entity_type = :entityType", {
+        entityType: query.entityType,
+      });
+    if (query.entityId)
+      qb.andWhere("a.entity_id = :entityId", { entityId: query.entityId });
+    if (query.actorId)
+      qb.andWhere("a.actor_id = :actorId", { actorId: query.actorId });
+    if (query.action)
+      qb.andWhere("a.action = :action", { action: query.action });
+    if (query.cursor) {
+      const c = decodeCursor(query.cursor, ["t", "id"] as const);
+      qb.andWhere("(a.created_at, a.id) < (:t::timestamptz, :id::uuid)", {
+        t: c.t,
+        id: c.id,
+      });
+    }
+    const rows = await qb.getMany();
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    const nextCursor =
+      rows.length > query.limit && last
+        ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id })
+        : null;
+    return { items, nextCursor };
+  }
+}

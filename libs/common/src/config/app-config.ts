@@ -1,0 +1,220 @@
+import { Transform, plainToInstance } from "class-transformer";
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from "class-validator";
+
+const toBool = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== "string") return value;
+  const v = value.trim().toLowerCase();
+  if (["true", "1", "yes", "on"].includes(v)) return true;
+  if (["false", "0", "no", "off", ""].includes(v)) return false;
+  return value;
+};
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === "string" && /^-?\d+$/.test(value.trim())
+    ? Number(value)
+    : value;
+const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
+  value === "" ? undefined : value;
+
+const urlOptions = { require_tld: false, require_protocol: true };
+
+/**
+ * Every start-up setting, read once from the environment and validated at boot.
+ * Names and defaults follow the external contract; a wrong value stops start-up
+ * with one line naming the setting.
+ */
+export class AppConfig {
+  @IsIn(["development", "production", "test"])
+  NODE_ENV: "development" | "production" | "test" = "development";
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: "DATABASE_URL must be a postgres:// URL",
+  })
+  DATABASE_URL = "postgres://postgres@127.0.0.1:5432/helpdesk";
+
+  @Matches(/^rediss?:\/\/.+/, { message: "REDIS_URL must be a redis:// URL" })
+  REDIS_URL = "redis://127.0.0.1:6379";
+
+  /** Prefix of every Redis key (BullMQ and our own), so several installations or test files can share one Redis. */
+  @Matches(/^[A-Za-z0-9_{}-]+$/, {
+    message: "REDIS_PREFIX may contain only letters, digits, _ - { }",
+  })
+  REDIS_PREFIX = "helpdesk";
+
+  @IsUrl(urlOptions)
+  PUBLIC_BASE_URL = "http://localhost:3000";
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  SMTP_INBOUND_PORT = 2525;
+
+  @IsEmail()
+  SUPPORT_EMAIL = "support@example.org";
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, {
+    message: "SMTP_URL must be an smtp:// or smtps:// URL",
+  })
+  SMTP_URL?: string = undefined;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^AC[0-9a-fA-F]{32}$/, {
+    message: "TWILIO_ACCOUNT_SID must look like AC followed by 32 hex digits",
+  })
+  TWILIO_ACCOUNT_SID?: string = undefined;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  TWILIO_AUTH_TOKEN?: string = undefined;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^\+\d{6,15}$/, {
+    message: "TWILIO_SMS_FROM must be an E.164 number such as +9665XXXXXXXX",
+  })
+  TWILIO_SMS_FROM?: string = undefined;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^whatsapp:\+\d{6,15}$/, {
+    message: "TWILIO_WHATSAPP_FROM must look like whatsapp:+9665XXXXXXXX",
+  })
+  TWILIO_WHATSAPP_FROM?: string = undefined;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl(urlOptions)
+  TWILIO_API_BASE_URL?: string = undefined;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  META_APP_SECRET?: string = undefined;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  META_VERIFY_TOKEN?: string = undefined;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  META_PAGE_ACCESS_TOKEN?: string = undefined;
+
+  @IsUrl(urlOptions)
+  META_GRAPH_BASE_URL = "https://graph.facebook.com";
+
+  @IsEmail()
+  ADMIN_EMAIL = "admin@example.org";
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: "ADMIN_PASSWORD must be at least 10 characters" })
+  ADMIN_PASSWORD?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SURVEY_DELAY_SECONDS = 3600;
+
+  @Transform(toBool)
+  @IsBoolean()
+  DEMO_DATA = false;
+
+  /** Secret that signs access tokens and derives the national-ID keys; generated and kept in DATA_DIR outside production. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: "AUTH_SECRET must be at least 32 characters" })
+  AUTH_SECRET?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  ACCESS_TOKEN_TTL_MINUTES = 30;
+
+  /** A session ends after this long without activity; the console renews its access token within it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  SESSION_IDLE_MINUTES = 12 * 60;
+
+  /** Where attachments and development secrets are kept. */
+  @IsString()
+  DATA_DIR = "./data";
+
+  @IsIn(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+  LOG_LEVEL = "info";
+
+  /** Largest JSON or form body the api accepts, in kilobytes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(16)
+  BODY_LIMIT_KB = 1024;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === "production";
+  }
+}
+
+/** A setting is missing or wrong; the message is one line naming it. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw: Record<string, string> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined) raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const detail = Object.values(first.constraints ?? {})[0] ?? "is invalid";
+    const message = detail.startsWith(first.property)
+      ? detail
+      : `${first.property} ${detail}`;
+    throw new ConfigError(
+      `Invalid setting ${first.property}: ${message} (got ${JSON.stringify(env[first.property] ?? "")})`,
+    );
+  }
+  if (config.isProduction && !config.AUTH_SECRET) {
+    throw new ConfigError(
+      "Invalid setting AUTH_SECRET: it is required when NODE_ENV=production (at least 32 characters)",
+    );
+  }
+  return config;
+}
