@@ -1,10 +1,10 @@
 // Jest runs the TypeScript sources as ES modules (Nest 12 packages are ESM-only).
 const swc = [
-  "@swc/jest",
+  '@swc/jest',
   {
     jsc: {
-      target: "es2023",
-      parser: { syntax: "typescript", decorators: true },
+      target: 'es2023',
+      parser: { syntax: 'typescript', decorators: true },
       transform: {
         legacyDecorator: true,
         decoratorMetadata: true,
@@ -12,21 +12,21 @@ const swc = [
       },
       keepClassNames: true,
     },
-    module: { type: "es6" },
-    sourceMaps: "inline",
+    module: { type: 'es6' },
+    sourceMaps: 'inline',
   },
 ];
 
 const moduleNameMapper = {
-  "^@app/([a-z-]+)$": "<rootDir>/libs/$1/src/index.ts",
-  "^(\\.{1,2}/.*)\\.js$": "$1",
+  '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+  '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 
 const shared = {
-  extensionsToTreatAsEsm: [".ts"],
-  transform: { "^.+\\.ts$": swc },
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': swc },
   moduleNameMapper,
-  testEnvironment: "node",
+  testEnvironment: 'node',
 };
 
 export default {
@@ -35,14 +35,14 @@ export default {
   projects: [
     {
       ...shared,
-      displayName: "unit",
-      testMatch: ["<rootDir>/libs/**/*.spec.ts", "<rootDir>/apps/**/*.spec.ts"],
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
     },
     {
       ...shared,
-      displayName: "e2e",
-      testMatch: ["<rootDir>/test/**/*.e2e-spec.ts"],
-      globalSetup: "<rootDir>/test/support/global-setup.mjs",
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
       testTimeout: 60000,
     },
   ],

@@ -1,29 +1,29 @@
-import type { INestApplicationContext } from "@nestjs/common";
-import type { NestExpressApplication } from "@nestjs/platform-express";
-import { Redis } from "ioredis";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type AppConfig, loadConfig } from "@app/common";
-import { createApiApp } from "../../apps/api/src/api-app.js";
-import { createWorkerApp } from "../../apps/worker/src/worker-app.js";
-import { createTestDatabase, dropTestDatabase } from "./test-database.js";
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type AppConfig, loadConfig } from '@app/common';
+import { createApiApp } from '../../apps/api/src/api-app.js';
+import { createWorkerApp } from '../../apps/worker/src/worker-app.js';
+import { createTestDatabase, dropTestDatabase } from './test-database.js';
 
-export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
  * One isolated world per test file: its own database (cloned from the migrated template),
  * its own Redis prefix and data folder. Apps started from it are the real api and worker.
  */
 export class TestEnvironment {
-  readonly id = `t${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+  readonly id = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   readonly databaseName = `helpdesk_test_${this.id}`;
-  readonly dataDir = mkdtempSync(join(tmpdir(), "helpdesk-test-"));
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'helpdesk-test-'));
   config!: AppConfig;
   api?: NestExpressApplication;
   worker?: INestApplicationContext;
-  baseUrl = "";
+  baseUrl = '';
 
   constructor(private readonly overrides: Record<string, string> = {}) {}
 
@@ -37,17 +37,15 @@ export class TestEnvironment {
   /** The settings of this environment, with more overrides (used for config-error tests too). */
   configWith(extra: Record<string, string>): AppConfig {
     return loadConfig({
-      NODE_ENV: "test",
-      PORT: "0",
-      DATABASE_URL:
-        this.config?.DATABASE_URL ??
-        "postgres://postgres@127.0.0.1:5432/unused",
+      NODE_ENV: 'test',
+      PORT: '0',
+      DATABASE_URL: this.config?.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/unused',
       REDIS_URL,
       REDIS_PREFIX: `hdtest-${this.id}`,
       DATA_DIR: this.dataDir,
-      AUTH_SECRET: "test-secret-that-is-long-enough-0123456789",
-      LOG_LEVEL: "silent",
-      DEMO_DATA: "false",
+      AUTH_SECRET: 'test-secret-that-is-long-enough-0123456789',
+      LOG_LEVEL: 'silent',
+      DEMO_DATA: 'false',
       ...this.overrides,
       ...extra,
     });
@@ -55,7 +53,7 @@ export class TestEnvironment {
 
   async startApi(): Promise<string> {
     this.api = await createApiApp(this.config);
-    await this.api.listen(0, "127.0.0.1");
+    await this.api.listen(0, '127.0.0.1');
     const address = this.api.getHttpServer().address() as { port: number };
     this.baseUrl = `http://127.0.0.1:${address.port}`;
     return this.baseUrl;
@@ -83,18 +81,12 @@ export class TestEnvironment {
 async function deleteRedisKeys(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL);
   try {
-    let cursor = "0";
+    let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(
-        cursor,
-        "MATCH",
-        `${prefix}*`,
-        "COUNT",
-        500,
-      );
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
       if (keys.length) await redis.del(...keys);
       cursor = next;
-    } while (cursor !== "0");
+    } while (cursor !== '0');
   } finally {
     redis.disconnect();
   }

@@ -1,22 +1,17 @@
-import { type DynamicModule, Module } from "@nestjs/common";
-import { APP_FILTER } from "@nestjs/core";
-import { TerminusModule } from "@nestjs/terminus";
-import { LoggerModule } from "nestjs-pino";
-import { AuditModule } from "@app/audit";
-import { AuthModule } from "@app/auth";
-import {
-  type AppConfig,
-  ConfigModule,
-  HttpExceptionFilter,
-  loggerOptions,
-} from "@app/common";
-import { DatabaseModule } from "@app/database";
-import { QueueModule, RedisModule } from "@app/queue";
-import { UsersModule } from "@app/users";
-import { AuditController } from "./audit/audit.controller.js";
-import { AuthController } from "./auth/auth.controller.js";
-import { HealthController } from "./health/health.controller.js";
-import { UsersController } from "./users/users.controller.js";
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '@app/audit';
+import { AuthModule } from '@app/auth';
+import { type AppConfig, ConfigModule, HttpExceptionFilter, loggerOptions } from '@app/common';
+import { DatabaseModule } from '@app/database';
+import { QueueModule, RedisModule } from '@app/queue';
+import { UsersModule } from '@app/users';
+import { AuditController } from './audit/audit.controller.js';
+import { AuthController } from './auth/auth.controller.js';
+import { HealthController } from './health/health.controller.js';
+import { UsersController } from './users/users.controller.js';
 
 /** The HTTP application: REST API, webhooks, health and the web console. */
 @Module({})
@@ -26,7 +21,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config, "api")),
+        LoggerModule.forRoot(loggerOptions(config, 'api')),
         DatabaseModule.forRoot(),
         RedisModule,
         QueueModule.forRoot(),
@@ -35,12 +30,7 @@ export class ApiModule {
         UsersModule,
         AuthModule,
       ],
-      controllers: [
-        HealthController,
-        AuthController,
-        UsersController,
-        AuditController,
-      ],
+      controllers: [HealthController, AuthController, UsersController, AuditController],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };
   }

@@ -1,14 +1,11 @@
-import { type DynamicModule, Module } from "@nestjs/common";
-import { LoggerModule } from "nestjs-pino";
-import { AuditModule } from "@app/audit";
-import { type AppConfig, ConfigModule, loggerOptions } from "@app/common";
-import { DatabaseModule } from "@app/database";
-import { QueueModule, RedisModule } from "@app/queue";
-import { UsersModule } from "@app/users";
-import {
-  MaintenanceProcessor,
-  MaintenanceScheduler,
-} from "./maintenance/maintenance.processor.js";
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '@app/audit';
+import { type AppConfig, ConfigModule, loggerOptions } from '@app/common';
+import { DatabaseModule } from '@app/database';
+import { QueueModule, RedisModule } from '@app/queue';
+import { UsersModule } from '@app/users';
+import { MaintenanceProcessor, MaintenanceScheduler } from './maintenance/maintenance.processor.js';
 
 /** The background application: every BullMQ processor and the inbound mail listener. No HTTP server. */
 @Module({})
@@ -18,7 +15,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config, "worker")),
+        LoggerModule.forRoot(loggerOptions(config, 'worker')),
         DatabaseModule.forRoot(),
         RedisModule,
         QueueModule.forRoot(),

@@ -1,7 +1,7 @@
-import { Global, Module } from "@nestjs/common";
-import { TypeOrmModule } from "@nestjs/typeorm";
-import { AuditEntry } from "./audit-entry.entity.js";
-import { AuditService } from "./audit.service.js";
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEntry } from './audit-entry.entity.js';
+import { AuditService } from './audit.service.js';
 
 @Global()
 @Module({

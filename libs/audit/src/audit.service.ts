@@ -1,8 +1,8 @@
-import { Injectable } from "@nestjs/common";
-import { InjectRepository } from "@nestjs/typeorm";
-import { type EntityManager, Repository } from "typeorm";
-import { decodeCursor, encodeCursor } from "@app/common";
-import { AuditEntry } from "./audit-entry.entity.js";
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Repository } from 'typeorm';
+import { decodeCursor, encodeCursor } from '@app/common';
+import { AuditEntry } from './audit-entry.entity.js';
 
 export interface AuditRecord {
   actorId: string | null;
@@ -46,27 +46,22 @@ export class AuditService {
   }
 
   /** Newest first, keyset-paginated. */
-  async list(
-    query: AuditQuery,
-  ): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+  async list(query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
     const qb = this.entries
-      .createQueryBuilder("a")
-      .orderBy("a.created_at", "DESC")
-      .addOrderBy("a.id", "DESC")
+      .createQueryBuilder('a')
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
       .limit(query.limit + 1);
     if (query.entityType)
-      qb.andWhere("a.entity_type = :entityType", {
+      qb.andWhere('a.entity_type = :entityType', {
         entityType: query.entityType,
       });
-    if (query.entityId)
-      qb.andWhere("a.entity_id = :entityId", { entityId: query.entityId });
-    if (query.actorId)
-      qb.andWhere("a.actor_id = :actorId", { actorId: query.actorId });
-    if (query.action)
-      qb.andWhere("a.action = :action", { action: query.action });
+    if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
+    if (query.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
+    if (query.action) qb.andWhere('a.action = :action', { action: query.action });
     if (query.cursor) {
-      const c = decodeCursor(query.cursor, ["t", "id"] as const);
-      qb.andWhere("(a.created_at, a.id) < (:t::timestamptz, :id::uuid)", {
+      const c = decodeCursor(query.cursor, ['t', 'id'] as const);
+      qb.andWhere('(a.created_at, a.id) < (:t::timestamptz, :id::uuid)', {
         t: c.t,
         id: c.id,
       });
@@ -74,10 +69,7 @@ export class AuditService {
     const rows = await qb.getMany();
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
-    const nextCursor =
-      rows.length > query.limit && last
-        ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id })
-        : null;
+    const nextCursor = rows.length > query.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null;
     return { items, nextCursor };
   }
 }

@@ -1,16 +1,11 @@
-import { Injectable } from "@nestjs/common";
-import { randomBytes } from "node:crypto";
-import { JwtService } from "@nestjs/jwt";
-import { AuditService } from "@app/audit";
-import { AppConfig, DomainError, normalizeEmailAddress } from "@app/common";
-import {
-  passwordHasher,
-  SessionService,
-  UsersService,
-  type User,
-} from "@app/users";
-import type { StaffPrincipal } from "./auth.decorators.js";
-import { LoginThrottleService } from "./login-throttle.service.js";
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { JwtService } from '@nestjs/jwt';
+import { AuditService } from '@app/audit';
+import { AppConfig, DomainError, normalizeEmailAddress } from '@app/common';
+import { passwordHasher, SessionService, UsersService, type User } from '@app/users';
+import type { StaffPrincipal } from './auth.decorators.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -32,8 +27,7 @@ export interface IssuedToken {
 
 // Verified against when the account does not exist, so timing does not reveal which e-mails are staff.
 let dummyHash: Promise<string> | undefined;
-const getDummyHash = (): Promise<string> =>
-  (dummyHash ??= passwordHasher.hash(randomBytes(16).toString("hex")));
+const getDummyHash = (): Promise<string> => (dummyHash ??= passwordHasher.hash(randomBytes(16).toString('hex')));
 
 @Injectable()
 export class AuthService {
@@ -46,48 +40,32 @@ export class AuthService {
     private readonly config: AppConfig,
   ) {}
 
-  async login(
-    emailInput: string,
-    password: string,
-    ip: string | null,
-    userAgent: string | null,
-  ): Promise<IssuedToken> {
-    const email =
-      normalizeEmailAddress(emailInput) ?? emailInput.trim().toLowerCase();
+  async login(emailInput: string, password: string, ip: string | null, userAgent: string | null): Promise<IssuedToken> {
+    const email = normalizeEmailAddress(emailInput) ?? emailInput.trim().toLowerCase();
     await this.throttle.beforeAttempt(email, ip);
     const user = await this.users.findByEmail(email);
-    const ok = await passwordHasher.verify(
-      user?.passwordHash ?? (await getDummyHash()),
-      password,
-    );
+    const ok = await passwordHasher.verify(user?.passwordHash ?? (await getDummyHash()), password);
     if (!user || !ok || !user.active) {
       await this.throttle.recordFailure(email);
       await this.audit.record({
         actorId: user?.id ?? null,
-        action: "auth.login_failed",
-        entityType: "user",
+        action: 'auth.login_failed',
+        entityType: 'user',
         entityId: user?.id ?? null,
         after: {
           email,
-          reason: !user
-            ? "unknown_account"
-            : !ok
-              ? "wrong_password"
-              : "inactive",
+          reason: !user ? 'unknown_account' : !ok ? 'wrong_password' : 'inactive',
         },
         ip,
       });
-      throw new DomainError(
-        "unauthenticated",
-        "e-mail or password is incorrect",
-      );
+      throw new DomainError('unauthenticated', 'e-mail or password is incorrect');
     }
     await this.throttle.recordSuccess(email);
     const session = await this.sessions.open(user.id, ip, userAgent);
     await this.audit.record({
       actorId: user.id,
-      action: "auth.login",
-      entityType: "user",
+      action: 'auth.login',
+      entityType: 'user',
       entityId: user.id,
       ip,
     });
@@ -104,18 +82,15 @@ export class AuthService {
     await this.sessions.end(principal.sessionId);
     await this.audit.record({
       actorId: principal.id,
-      action: "auth.logout",
-      entityType: "user",
+      action: 'auth.logout',
+      entityType: 'user',
       entityId: principal.id,
       ip,
     });
   }
 
   /** Checks a token and its session; null when either is no longer valid. */
-  async authenticate(
-    token: string,
-    options: { ignoreExpiration?: boolean } = {},
-  ): Promise<StaffPrincipal | null> {
+  async authenticate(token: string, options: { ignoreExpiration?: boolean } = {}): Promise<StaffPrincipal | null> {
     let claims: AccessTokenClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, {

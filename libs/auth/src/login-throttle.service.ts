@@ -1,7 +1,7 @@
-import { Injectable } from "@nestjs/common";
-import { createHash } from "node:crypto";
-import { DomainError } from "@app/common";
-import { RedisClient } from "@app/queue";
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DomainError } from '@app/common';
+import { RedisClient } from '@app/queue';
 
 const WINDOW_SECONDS = 15 * 60;
 const MAX_FAILURES_PER_ACCOUNT = 5;
@@ -17,7 +17,7 @@ export class LoginThrottleService {
 
   private accountKey(email: string): string {
     // Hashed so the e-mail address itself is not written to Redis.
-    return `login:acct:${createHash("sha256").update(email).digest("hex").slice(0, 32)}`;
+    return `login:acct:${createHash('sha256').update(email).digest('hex').slice(0, 32)}`;
   }
 
   private ipKey(ip: string): string {
@@ -26,25 +26,16 @@ export class LoginThrottleService {
 
   /** Counts this attempt against the address and refuses when either limit is reached. */
   async beforeAttempt(email: string, ip: string | null): Promise<void> {
-    const [failures, ttl] = await Promise.all([
-      this.redis.client.get(this.accountKey(email)),
-      this.redis.client.ttl(this.accountKey(email)),
-    ]);
+    const [failures, ttl] = await Promise.all([this.redis.client.get(this.accountKey(email)), this.redis.client.ttl(this.accountKey(email))]);
     if (Number(failures ?? 0) >= MAX_FAILURES_PER_ACCOUNT) {
-      throw new DomainError(
-        "rate_limited",
-        `too many failed sign-ins for this account; try again in ${Math.ceil(Math.max(ttl, 60) / 60)} minutes`,
-      );
+      throw new DomainError('rate_limited', `too many failed sign-ins for this account; try again in ${Math.ceil(Math.max(ttl, 60) / 60)} minutes`);
     }
     if (ip) {
       const key = this.ipKey(ip);
       const attempts = await this.redis.client.incr(key);
       if (attempts === 1) await this.redis.client.expire(key, WINDOW_SECONDS);
       if (attempts > MAX_ATTEMPTS_PER_IP) {
-        throw new DomainError(
-          "rate_limited",
-          "too many sign-in attempts from this address; try again later",
-        );
+        throw new DomainError('rate_limited', 'too many sign-in attempts from this address; try again later');
       }
     }
   }

@@ -6,15 +6,14 @@ export function parseDatabaseUrl(url: string): {
   port: string;
 } {
   const parsed = new URL(url);
-  const database =
-    decodeURIComponent(parsed.pathname.replace(/^\//, "")) || "postgres";
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'postgres';
   const maintenance = new URL(url);
-  maintenance.pathname = "/postgres";
+  maintenance.pathname = '/postgres';
   return {
     database,
     maintenanceUrl: maintenance.toString(),
     host: parsed.hostname,
-    port: parsed.port || "5432",
+    port: parsed.port || '5432',
   };
 }
 

@@ -1,8 +1,8 @@
-import { type DynamicModule, Module } from "@nestjs/common";
-import { TypeOrmModule } from "@nestjs/typeorm";
-import { AppConfig } from "@app/common";
-import { prepareDatabase } from "./database-setup.js";
-import { SnakeNamingStrategy } from "./snake-naming.strategy.js";
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@app/common';
+import { prepareDatabase } from './database-setup.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /**
  * The TypeORM connection. The database is created and migrated before the connection
@@ -10,9 +10,7 @@ import { SnakeNamingStrategy } from "./snake-naming.strategy.js";
  */
 @Module({})
 export class DatabaseModule {
-  static forRoot(
-    options: { migrate: boolean } = { migrate: true },
-  ): DynamicModule {
+  static forRoot(options: { migrate: boolean } = { migrate: true }): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
@@ -21,14 +19,14 @@ export class DatabaseModule {
           useFactory: async (config: AppConfig) => {
             if (options.migrate) await prepareDatabase(config.DATABASE_URL);
             return {
-              type: "postgres" as const,
+              type: 'postgres' as const,
               url: config.DATABASE_URL,
               autoLoadEntities: true,
               synchronize: false,
               migrationsRun: false,
               namingStrategy: new SnakeNamingStrategy(),
-              uuidExtension: "pgcrypto" as const,
-              extra: { max: 10, application_name: "helpdesk" },
+              uuidExtension: 'pgcrypto' as const,
+              extra: { max: 10, application_name: 'helpdesk' },
               retryAttempts: 2,
               retryDelay: 1000,
             };

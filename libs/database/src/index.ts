@@ -1,10 +1,6 @@
-export { DatabaseModule } from "./database.module.js";
-export {
-  ensureDatabase,
-  runMigrations,
-  prepareDatabase,
-} from "./database-setup.js";
-export { parseDatabaseUrl, withDatabase, quoteIdent } from "./database-url.js";
-export { schemaDiff } from "./schema-diff.js";
-export { SnakeNamingStrategy } from "./snake-naming.strategy.js";
-export { MIGRATIONS } from "./migrations/index.js";
+export { DatabaseModule } from './database.module.js';
+export { ensureDatabase, runMigrations, prepareDatabase } from './database-setup.js';
+export { parseDatabaseUrl, withDatabase, quoteIdent } from './database-url.js';
+export { schemaDiff } from './schema-diff.js';
+export { SnakeNamingStrategy } from './snake-naming.strategy.js';
+export { MIGRATIONS } from './migrations/index.js';

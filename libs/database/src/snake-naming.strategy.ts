@@ -1,38 +1,24 @@
-import { DefaultNamingStrategy, type NamingStrategyInterface } from "typeorm";
+import { DefaultNamingStrategy, type NamingStrategyInterface } from 'typeorm';
 
 function snake(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
 /** Maps camelCase properties to snake_case columns so SQL reads naturally. */
-export class SnakeNamingStrategy
-  extends DefaultNamingStrategy
-  implements NamingStrategyInterface
-{
-  override columnName(
-    propertyName: string,
-    customName: string | undefined,
-    prefixes: string[],
-  ): string {
-    return customName ?? snake([...prefixes, propertyName].join("_"));
+export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
+  override columnName(propertyName: string, customName: string | undefined, prefixes: string[]): string {
+    return customName ?? snake([...prefixes, propertyName].join('_'));
   }
 
   override relationName(propertyName: string): string {
     return snake(propertyName);
   }
 
-  override joinColumnName(
-    relationName: string,
-    referencedColumnName: string,
-  ): string {
+  override joinColumnName(relationName: string, referencedColumnName: string): string {
     return snake(`${relationName}_${referencedColumnName}`);
   }
 
-  override joinTableColumnName(
-    tableName: string,
-    propertyName: string,
-    columnName?: string,
-  ): string {
+  override joinTableColumnName(tableName: string, propertyName: string, columnName?: string): string {
     return snake(`${tableName}_${columnName ?? propertyName}`);
   }
 }

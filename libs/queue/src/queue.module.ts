@@ -1,12 +1,12 @@
-import { BullModule } from "@nestjs/bullmq";
-import { type DynamicModule, Module } from "@nestjs/common";
-import { AppConfig } from "@app/common";
-import { QueueName } from "./queue-name.js";
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from '@app/common';
+import { QueueName } from './queue-name.js';
 
 /** Limits shared by every queue: keep some history for inspection, retry with backoff. */
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 5,
-  backoff: { type: "exponential" as const, delay: 2000 },
+  backoff: { type: 'exponential' as const, delay: 2000 },
   removeOnComplete: { age: 24 * 3600, count: 1000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
 };

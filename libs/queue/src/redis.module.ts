@@ -1,12 +1,6 @@
-import {
-  Global,
-  Inject,
-  Injectable,
-  Module,
-  type OnApplicationShutdown,
-} from "@nestjs/common";
-import { Redis } from "ioredis";
-import { AppConfig } from "@app/common";
+import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { AppConfig } from '@app/common';
 
 /**
  * The plain Redis client for our own keys (rate limits, presence, realtime fan-out).
@@ -24,7 +18,7 @@ export class RedisClient implements OnApplicationShutdown {
       maxRetriesPerRequest: 2,
     });
     // Errors surface through health checks and callers; without a listener ioredis logs each reconnect attempt as unhandled.
-    this.client.on("error", () => undefined);
+    this.client.on('error', () => undefined);
   }
 
   /** A new connection with the same settings, e.g. for pub/sub subscribers. */

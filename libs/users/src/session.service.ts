@@ -1,8 +1,8 @@
-import { Injectable } from "@nestjs/common";
-import { InjectRepository } from "@nestjs/typeorm";
-import { type EntityManager, IsNull, Repository } from "typeorm";
-import { AppConfig } from "@app/common";
-import { UserSession } from "./user-session.entity.js";
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, IsNull, Repository } from 'typeorm';
+import { AppConfig } from '@app/common';
+import { UserSession } from './user-session.entity.js';
 
 /** Sessions of signed-in staff: opened at sign-in, renewed by activity, ended by sign-out or deactivation. */
 @Injectable()
@@ -17,11 +17,7 @@ export class SessionService {
     return this.config.SESSION_IDLE_MINUTES * 60_000;
   }
 
-  async open(
-    userId: string,
-    ip: string | null,
-    userAgent: string | null,
-  ): Promise<UserSession> {
+  async open(userId: string, ip: string | null, userAgent: string | null): Promise<UserSession> {
     const now = new Date();
     return this.sessions.save(
       this.sessions.create({
@@ -54,32 +50,19 @@ export class SessionService {
   }
 
   async end(sessionId: string): Promise<void> {
-    await this.sessions.update(
-      { id: sessionId, endedAt: IsNull() },
-      { endedAt: new Date() },
-    );
+    await this.sessions.update({ id: sessionId, endedAt: IsNull() }, { endedAt: new Date() });
   }
 
-  async endAllForUser(
-    userId: string,
-    manager?: EntityManager,
-  ): Promise<number> {
+  async endAllForUser(userId: string, manager?: EntityManager): Promise<number> {
     const repo = manager ? manager.getRepository(UserSession) : this.sessions;
-    const result = await repo.update(
-      { userId, endedAt: IsNull() },
-      { endedAt: new Date() },
-    );
+    const result = await repo.update({ userId, endedAt: IsNull() }, { endedAt: new Date() });
     return result.affected ?? 0;
   }
 
   /** Removes sessions that ended or expired more than a week ago. */
   async purgeOld(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - 7 * 24 * 3600_000);
-    const result = await this.sessions
-      .createQueryBuilder()
-      .delete()
-      .where("expires_at < :cutoff OR ended_at < :cutoff", { cutoff })
-      .execute();
+    const result = await this.sessions.createQueryBuilder().delete().where('expires_at < :cutoff OR ended_at < :cutoff', { cutoff }).execute();
     return result.affected ?? 0;
   }
 }

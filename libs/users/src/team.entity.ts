@@ -1,27 +1,20 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  OneToMany,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from "typeorm";
-import { TeamMembership } from "./team-membership.entity.js";
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { TeamMembership } from './team-membership.entity.js';
 
-@Entity("teams")
+@Entity('teams')
 export class Team {
-  @PrimaryGeneratedColumn("uuid")
+  @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ type: "text", unique: true })
+  @Column({ type: 'text', unique: true })
   name!: string;
 
-  @Column({ type: "text", nullable: true })
+  @Column({ type: 'text', nullable: true })
   nameEn!: string | null;
 
   @OneToMany(() => TeamMembership, (m) => m.team)
   memberships?: Relation<TeamMembership[]>;
 
-  @CreateDateColumn({ type: "timestamptz" })
+  @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

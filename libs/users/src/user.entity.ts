@@ -1,45 +1,37 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  OneToMany,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-} from "typeorm";
-import type { Language, StaffRole } from "./staff-role.js";
-import { TeamMembership } from "./team-membership.entity.js";
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import type { Language, StaffRole } from './staff-role.js';
+import { TeamMembership } from './team-membership.entity.js';
 
-@Entity("users")
+@Entity('users')
 export class User {
-  @PrimaryGeneratedColumn("uuid")
+  @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ type: "text" })
+  @Column({ type: 'text' })
   name!: string;
 
   /** Stored lower-cased; unique. */
-  @Column({ type: "text", unique: true })
+  @Column({ type: 'text', unique: true })
   email!: string;
 
-  @Column({ type: "text" })
+  @Column({ type: 'text' })
   passwordHash!: string;
 
-  @Column({ type: "text" })
+  @Column({ type: 'text' })
   role!: StaffRole;
 
-  @Column({ type: "boolean", default: true })
+  @Column({ type: 'boolean', default: true })
   active!: boolean;
 
-  @Column({ type: "text", default: "ar" })
+  @Column({ type: 'text', default: 'ar' })
   preferredLanguage!: Language;
 
   @OneToMany(() => TeamMembership, (m) => m.user)
   memberships?: Relation<TeamMembership[]>;
 
-  @CreateDateColumn({ type: "timestamptz" })
+  @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
-  @UpdateDateColumn({ type: "timestamptz" })
+  @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }

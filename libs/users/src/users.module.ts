@@ -1,16 +1,14 @@
-import { Module } from "@nestjs/common";
-import { TypeOrmModule } from "@nestjs/typeorm";
-import { SessionService } from "./session.service.js";
-import { TeamMembership } from "./team-membership.entity.js";
-import { Team } from "./team.entity.js";
-import { UserSession } from "./user-session.entity.js";
-import { User } from "./user.entity.js";
-import { UsersService } from "./users.service.js";
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SessionService } from './session.service.js';
+import { TeamMembership } from './team-membership.entity.js';
+import { Team } from './team.entity.js';
+import { UserSession } from './user-session.entity.js';
+import { User } from './user.entity.js';
+import { UsersService } from './users.service.js';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([User, Team, TeamMembership, UserSession]),
-  ],
+  imports: [TypeOrmModule.forFeature([User, Team, TeamMembership, UserSession])],
   providers: [UsersService, SessionService],
   exports: [UsersService, SessionService, TypeOrmModule],
 })

@@ -1,19 +1,14 @@
-import { Injectable } from "@nestjs/common";
-import { InjectDataSource, InjectRepository } from "@nestjs/typeorm";
-import { DataSource, In, Repository } from "typeorm";
-import { AuditService } from "@app/audit";
-import {
-  DomainError,
-  decodeCursor,
-  encodeCursor,
-  normalizeEmailAddress,
-} from "@app/common";
-import { passwordHasher } from "./password-hasher.js";
-import { SessionService } from "./session.service.js";
-import type { Language, StaffRole } from "./staff-role.js";
-import { TeamMembership } from "./team-membership.entity.js";
-import { Team } from "./team.entity.js";
-import { User } from "./user.entity.js";
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { AuditService } from '@app/audit';
+import { DomainError, decodeCursor, encodeCursor, normalizeEmailAddress } from '@app/common';
+import { passwordHasher } from './password-hasher.js';
+import { SessionService } from './session.service.js';
+import type { Language, StaffRole } from './staff-role.js';
+import { TeamMembership } from './team-membership.entity.js';
+import { Team } from './team.entity.js';
+import { User } from './user.entity.js';
 
 export interface CreateUserInput {
   name: string;
@@ -24,7 +19,7 @@ export interface CreateUserInput {
   teamIds?: string[];
 }
 
-export type UpdateUserInput = Partial<Omit<CreateUserInput, "email">> & {
+export type UpdateUserInput = Partial<Omit<CreateUserInput, 'email'>> & {
   email?: string;
   active?: boolean;
 };
@@ -77,8 +72,7 @@ export class UsersService {
 
   private email(input: string): string {
     const email = normalizeEmailAddress(input);
-    if (!email)
-      throw new DomainError("invalid_input", "email must be an e-mail address");
+    if (!email) throw new DomainError('invalid_input', 'email must be an e-mail address');
     return email;
   }
 
@@ -92,7 +86,7 @@ export class UsersService {
       where: { id },
       relations: { memberships: true },
     });
-    if (!user) throw DomainError.notFound("User", id);
+    if (!user) throw DomainError.notFound('User', id);
     return user;
   }
 
@@ -103,22 +97,14 @@ export class UsersService {
     limit: number;
     cursor?: string;
   }): Promise<{ items: User[]; nextCursor: string | null }> {
-    const qb = this.users
-      .createQueryBuilder("u")
-      .leftJoinAndSelect("u.memberships", "m")
-      .orderBy("u.name", "ASC")
-      .addOrderBy("u.id", "ASC");
-    if (query.role) qb.andWhere("u.role = :role", { role: query.role });
-    if (query.active !== undefined)
-      qb.andWhere("u.active = :active", { active: query.active });
+    const qb = this.users.createQueryBuilder('u').leftJoinAndSelect('u.memberships', 'm').orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC');
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
     if (query.teamId)
-      qb.andWhere(
-        "EXISTS (SELECT 1 FROM team_memberships tm WHERE tm.user_id = u.id AND tm.team_id = :teamId)",
-        { teamId: query.teamId },
-      );
+      qb.andWhere('EXISTS (SELECT 1 FROM team_memberships tm WHERE tm.user_id = u.id AND tm.team_id = :teamId)', { teamId: query.teamId });
     if (query.cursor) {
-      const c = decodeCursor(query.cursor, ["name", "id"] as const);
-      qb.andWhere("(u.name, u.id) > (:name, :id::uuid)", {
+      const c = decodeCursor(query.cursor, ['name', 'id'] as const);
+      qb.andWhere('(u.name, u.id) > (:name, :id::uuid)', {
         name: c.name,
         id: c.id,
       });
@@ -126,31 +112,22 @@ export class UsersService {
     // Take ids first so the join does not break the limit.
     const ids = await qb
       .clone()
-      .select("u.id", "id")
-      .addSelect("u.name", "name")
+      .select('u.id', 'id')
+      .addSelect('u.name', 'name')
       .limit(query.limit + 1)
       .getRawMany<{ id: string }>();
     const page = ids.slice(0, query.limit).map((r) => r.id);
-    const items = page.length
-      ? await qb.andWhere("u.id IN (:...page)", { page }).getMany()
-      : [];
+    const items = page.length ? await qb.andWhere('u.id IN (:...page)', { page }).getMany() : [];
     const last = items[items.length - 1];
     return {
       items,
-      nextCursor:
-        ids.length > query.limit && last
-          ? encodeCursor({ name: last.name, id: last.id })
-          : null,
+      nextCursor: ids.length > query.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null,
     };
   }
 
   async create(input: CreateUserInput, actor: Actor): Promise<User> {
     const email = this.email(input.email);
-    if (await this.users.existsBy({ email }))
-      throw new DomainError(
-        "conflict",
-        `a user with e-mail ${email} already exists`,
-      );
+    if (await this.users.existsBy({ email })) throw new DomainError('conflict', `a user with e-mail ${email} already exists`);
     const passwordHash = await passwordHasher.hash(input.password);
     const id = await this.dataSource.transaction(async (manager) => {
       const user = await manager.getRepository(User).save(
@@ -159,16 +136,11 @@ export class UsersService {
           email,
           passwordHash,
           role: input.role,
-          preferredLanguage: input.preferredLanguage ?? "ar",
+          preferredLanguage: input.preferredLanguage ?? 'ar',
           active: true,
         }),
       );
-      await this.setTeams(
-        manager.getRepository(TeamMembership),
-        manager.getRepository(Team),
-        user.id,
-        input.teamIds ?? [],
-      );
+      await this.setTeams(manager.getRepository(TeamMembership), manager.getRepository(Team), user.id, input.teamIds ?? []);
       const after = auditable(
         toUserView({
           ...user,
@@ -181,8 +153,8 @@ export class UsersService {
       await this.audit.record(
         {
           actorId: actor.id,
-          action: "user.created",
-          entityType: "user",
+          action: 'user.created',
+          entityType: 'user',
           entityId: user.id,
           after,
           ip: actor.ip,
@@ -194,11 +166,7 @@ export class UsersService {
     return this.get(id);
   }
 
-  async update(
-    id: string,
-    input: UpdateUserInput,
-    actor: Actor,
-  ): Promise<User> {
+  async update(id: string, input: UpdateUserInput, actor: Actor): Promise<User> {
     const existing = await this.get(id);
     const before = auditable(toUserView(existing));
     const changes: Partial<User> = {};
@@ -206,44 +174,21 @@ export class UsersService {
     if (input.email !== undefined) {
       const email = this.email(input.email);
       if (email !== existing.email && (await this.users.existsBy({ email })))
-        throw new DomainError(
-          "conflict",
-          `a user with e-mail ${email} already exists`,
-        );
+        throw new DomainError('conflict', `a user with e-mail ${email} already exists`);
       changes.email = email;
     }
     if (input.role !== undefined) changes.role = input.role;
     if (input.active !== undefined) changes.active = input.active;
-    if (input.preferredLanguage !== undefined)
-      changes.preferredLanguage = input.preferredLanguage;
-    if (input.password !== undefined)
-      changes.passwordHash = await passwordHasher.hash(input.password);
-    if (
-      actor.id === id &&
-      (changes.active === false ||
-        (changes.role && changes.role !== "admin" && existing.role === "admin"))
-    ) {
-      throw new DomainError(
-        "conflict",
-        "you cannot deactivate yourself or remove your own admin role",
-      );
+    if (input.preferredLanguage !== undefined) changes.preferredLanguage = input.preferredLanguage;
+    if (input.password !== undefined) changes.passwordHash = await passwordHasher.hash(input.password);
+    if (actor.id === id && (changes.active === false || (changes.role && changes.role !== 'admin' && existing.role === 'admin'))) {
+      throw new DomainError('conflict', 'you cannot deactivate yourself or remove your own admin role');
     }
     await this.dataSource.transaction(async (manager) => {
-      if (Object.keys(changes).length)
-        await manager.getRepository(User).update(id, changes);
-      if (input.teamIds)
-        await this.setTeams(
-          manager.getRepository(TeamMembership),
-          manager.getRepository(Team),
-          id,
-          input.teamIds,
-        );
+      if (Object.keys(changes).length) await manager.getRepository(User).update(id, changes);
+      if (input.teamIds) await this.setTeams(manager.getRepository(TeamMembership), manager.getRepository(Team), id, input.teamIds);
       // A deactivated user, a role change or a new password ends every open session at once.
-      if (
-        changes.active === false ||
-        changes.role !== undefined ||
-        changes.passwordHash !== undefined
-      ) {
+      if (changes.active === false || changes.role !== undefined || changes.passwordHash !== undefined) {
         await this.sessions.endAllForUser(id, manager);
       }
     });
@@ -251,8 +196,8 @@ export class UsersService {
     const after = auditable(toUserView(updated));
     await this.audit.record({
       actorId: actor.id,
-      action: changes.active === false ? "user.deactivated" : "user.updated",
-      entityType: "user",
+      action: changes.active === false ? 'user.deactivated' : 'user.updated',
+      entityType: 'user',
       entityId: id,
       before,
       after: {
@@ -264,23 +209,13 @@ export class UsersService {
     return updated;
   }
 
-  private async setTeams(
-    memberships: Repository<TeamMembership>,
-    teams: Repository<Team>,
-    userId: string,
-    teamIds: string[],
-  ): Promise<void> {
+  private async setTeams(memberships: Repository<TeamMembership>, teams: Repository<Team>, userId: string, teamIds: string[]): Promise<void> {
     const unique = [...new Set(teamIds)];
     if (unique.length) {
       const found = await teams.countBy({ id: In(unique) });
-      if (found !== unique.length)
-        throw new DomainError(
-          "invalid_input",
-          "teamIds contains a team that does not exist",
-        );
+      if (found !== unique.length) throw new DomainError('invalid_input', 'teamIds contains a team that does not exist');
     }
     await memberships.delete({ userId });
-    if (unique.length)
-      await memberships.insert(unique.map((teamId) => ({ teamId, userId })));
+    if (unique.length) await memberships.insert(unique.map((teamId) => ({ teamId, userId })));
   }
 }

@@ -1,25 +1,12 @@
-import { Controller, Get, Query } from "@nestjs/common";
-import {
-  ApiBearerAuth,
-  ApiOperation,
-  ApiPropertyOptional,
-  ApiTags,
-} from "@nestjs/swagger";
-import { Type } from "class-transformer";
-import {
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from "class-validator";
-import { Roles } from "@app/auth";
-import { AuditService, type AuditEntry } from "@app/audit";
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Roles } from '@app/auth';
+import { AuditService, type AuditEntry } from '@app/audit';
 
 export class ListAuditQuery {
-  @ApiPropertyOptional({ example: "user" })
+  @ApiPropertyOptional({ example: 'user' })
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -31,12 +18,12 @@ export class ListAuditQuery {
   @MaxLength(100)
   entityId?: string;
 
-  @ApiPropertyOptional({ format: "uuid" })
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   actorId?: string;
 
-  @ApiPropertyOptional({ example: "auth.login_failed" })
+  @ApiPropertyOptional({ example: 'auth.login_failed' })
   @IsOptional()
   @IsString()
   @MaxLength(80)
@@ -57,18 +44,16 @@ export class ListAuditQuery {
   cursor?: string;
 }
 
-@ApiTags("audit")
+@ApiTags('audit')
 @ApiBearerAuth()
-@Roles("admin")
-@Controller("api/v1/audit")
+@Roles('admin')
+@Controller('api/v1/audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @ApiOperation({ summary: "The audit log, newest first (admin)" })
-  list(
-    @Query() q: ListAuditQuery,
-  ): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+  @ApiOperation({ summary: 'The audit log, newest first (admin)' })
+  list(@Query() q: ListAuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
     return this.audit.list({ ...q, limit: q.limit ?? 50 });
   }
 }

@@ -1,29 +1,12 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Post,
-  Req,
-  Res,
-} from "@nestjs/common";
-import { ApiOperation, ApiTags } from "@nestjs/swagger";
-import type { Request, Response } from "express";
-import {
-  AnyStaff,
-  AuthService,
-  clearAccessCookie,
-  CurrentStaff,
-  Public,
-  setAccessCookie,
-  type IssuedToken,
-  type StaffPrincipal,
-} from "@app/auth";
-import { AppConfig, clientIp } from "@app/common";
-import { LoginDto } from "./login.dto.js";
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AnyStaff, AuthService, clearAccessCookie, CurrentStaff, Public, setAccessCookie, type IssuedToken, type StaffPrincipal } from '@app/auth';
+import { AppConfig, clientIp } from '@app/common';
+import { LoginDto } from './login.dto.js';
 
-@ApiTags("auth")
-@Controller("api/v1/auth")
+@ApiTags('auth')
+@Controller('api/v1/auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
@@ -31,71 +14,44 @@ export class AuthController {
   ) {}
 
   private get secureCookies(): boolean {
-    return this.config.PUBLIC_BASE_URL.startsWith("https:");
+    return this.config.PUBLIC_BASE_URL.startsWith('https:');
   }
 
   @Public()
-  @Post("login")
+  @Post('login')
   @HttpCode(200)
   @ApiOperation({
-    summary:
-      "Sign in; returns an access token and sets it as an http-only cookie",
+    summary: 'Sign in; returns an access token and sets it as an http-only cookie',
   })
-  async login(
-    @Body() dto: LoginDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<IssuedToken> {
-    const issued = await this.auth.login(
-      dto.email,
-      dto.password,
-      clientIp(req),
-      req.headers["user-agent"] ?? null,
-    );
-    setAccessCookie(
-      res,
-      issued.accessToken,
-      new Date(issued.expiresAt),
-      this.secureCookies,
-    );
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IssuedToken> {
+    const issued = await this.auth.login(dto.email, dto.password, clientIp(req), req.headers['user-agent'] ?? null);
+    setAccessCookie(res, issued.accessToken, new Date(issued.expiresAt), this.secureCookies);
     return issued;
   }
 
   @AnyStaff()
-  @Post("refresh")
+  @Post('refresh')
   @HttpCode(200)
-  @ApiOperation({ summary: "A new access token for the current session" })
-  async refresh(
-    @CurrentStaff() staff: StaffPrincipal,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<IssuedToken> {
+  @ApiOperation({ summary: 'A new access token for the current session' })
+  async refresh(@CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) res: Response): Promise<IssuedToken> {
     const issued = await this.auth.refresh(staff);
-    setAccessCookie(
-      res,
-      issued.accessToken,
-      new Date(issued.expiresAt),
-      this.secureCookies,
-    );
+    setAccessCookie(res, issued.accessToken, new Date(issued.expiresAt), this.secureCookies);
     return issued;
   }
 
   @AnyStaff()
-  @Post("logout")
+  @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: "End the current session" })
-  async logout(
-    @CurrentStaff() staff: StaffPrincipal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<void> {
+  @ApiOperation({ summary: 'End the current session' })
+  async logout(@CurrentStaff() staff: StaffPrincipal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(staff, clientIp(req));
     clearAccessCookie(res, this.secureCookies);
   }
 
   @AnyStaff()
-  @Get("me")
-  @ApiOperation({ summary: "The signed-in staff member" })
-  me(@CurrentStaff() staff: StaffPrincipal): Omit<StaffPrincipal, "sessionId"> {
+  @Get('me')
+  @ApiOperation({ summary: 'The signed-in staff member' })
+  me(@CurrentStaff() staff: StaffPrincipal): Omit<StaffPrincipal, 'sessionId'> {
     const { sessionId: _sid, ...rest } = staff;
     return rest;
   }

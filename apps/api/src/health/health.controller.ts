@@ -1,19 +1,13 @@
-import { Controller, Get } from "@nestjs/common";
-import { ApiTags } from "@nestjs/swagger";
-import {
-  HealthCheck,
-  HealthCheckService,
-  HealthIndicatorService,
-  type HealthCheckResult,
-  TypeOrmHealthIndicator,
-} from "@nestjs/terminus";
-import { Public } from "@app/auth";
-import { RedisClient } from "@app/queue";
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '@app/auth';
+import { RedisClient } from '@app/queue';
 
 /** 200 when PostgreSQL and Redis answer, 503 otherwise. */
-@ApiTags("health")
+@ApiTags('health')
 @Public()
-@Controller("health")
+@Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
@@ -26,13 +20,12 @@ export class HealthController {
   @HealthCheck()
   check(): Promise<HealthCheckResult> {
     return this.health.check([
-      () => this.db.pingCheck("database").withTimeout(1500),
+      () => this.db.pingCheck('database').withTimeout(1500),
       () =>
         this.indicators
-          .check("redis")
+          .check('redis')
           .attempt(async () => {
-            if ((await this.redis.client.ping()) !== "PONG")
-              throw new Error("unexpected PING answer");
+            if ((await this.redis.client.ping()) !== 'PONG') throw new Error('unexpected PING answer');
             return {};
           })
           .withTimeout(1500),

@@ -1,9 +1,9 @@
-import { Injectable, Logger } from "@nestjs/common";
-import { InjectRepository } from "@nestjs/typeorm";
-import { Repository } from "typeorm";
-import { Team, User, UsersService, type StaffRole } from "@app/users";
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Team, User, UsersService, type StaffRole } from '@app/users';
 
-export const DEMO_PASSWORD = "demo-password-2026";
+export const DEMO_PASSWORD = 'demo-password-2026';
 
 interface DemoStaff {
   name: string;
@@ -13,35 +13,35 @@ interface DemoStaff {
 }
 
 const TEAMS = [
-  { name: "علاقات المستفيدين", nameEn: "Beneficiary relations" },
-  { name: "شؤون الأعضاء", nameEn: "Member affairs" },
-  { name: "لجنة البحث الاجتماعي", nameEn: "Social research committee" },
+  { name: 'علاقات المستفيدين', nameEn: 'Beneficiary relations' },
+  { name: 'شؤون الأعضاء', nameEn: 'Member affairs' },
+  { name: 'لجنة البحث الاجتماعي', nameEn: 'Social research committee' },
 ];
 
 const STAFF: DemoStaff[] = [
   {
-    name: "سارة القحطاني",
-    email: "sara@example.org",
-    role: "officer",
-    teams: ["علاقات المستفيدين"],
+    name: 'سارة القحطاني',
+    email: 'sara@example.org',
+    role: 'officer',
+    teams: ['علاقات المستفيدين'],
   },
   {
-    name: "خالد الشمري",
-    email: "khalid@example.org",
-    role: "officer",
-    teams: ["علاقات المستفيدين", "شؤون الأعضاء"],
+    name: 'خالد الشمري',
+    email: 'khalid@example.org',
+    role: 'officer',
+    teams: ['علاقات المستفيدين', 'شؤون الأعضاء'],
   },
   {
-    name: "منى الدوسري",
-    email: "mona@example.org",
-    role: "supervisor",
-    teams: ["علاقات المستفيدين", "شؤون الأعضاء"],
+    name: 'منى الدوسري',
+    email: 'mona@example.org',
+    role: 'supervisor',
+    teams: ['علاقات المستفيدين', 'شؤون الأعضاء'],
   },
   {
-    name: "عبدالله الحربي",
-    email: "abdullah@example.org",
-    role: "committee",
-    teams: ["لجنة البحث الاجتماعي"],
+    name: 'عبدالله الحربي',
+    email: 'abdullah@example.org',
+    role: 'committee',
+    teams: ['لجنة البحث الاجتماعي'],
   },
 ];
 
@@ -61,8 +61,7 @@ export class DemoDataSeeder {
     accounts: { email: string; role: StaffRole }[];
   }> {
     const accounts = STAFF.map(({ email, role }) => ({ email, role }));
-    if (await this.userRepo.existsBy({ email: STAFF[0].email }))
-      return { created: false, accounts };
+    if (await this.userRepo.existsBy({ email: STAFF[0].email })) return { created: false, accounts };
     const teamIds = new Map<string, string>();
     for (const t of TEAMS) {
       const existing = await this.teams.findOneBy({ name: t.name });
@@ -81,9 +80,7 @@ export class DemoDataSeeder {
         { id: null },
       );
     }
-    this.logger.log(
-      `Seeded demo data: ${TEAMS.length} teams, ${STAFF.length} staff`,
-    );
+    this.logger.log(`Seeded demo data: ${TEAMS.length} teams, ${STAFF.length} staff`);
     return { created: true, accounts };
   }
 }

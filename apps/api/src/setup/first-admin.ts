@@ -1,9 +1,9 @@
-import { Injectable, Logger } from "@nestjs/common";
-import { InjectRepository } from "@nestjs/typeorm";
-import { randomBytes } from "node:crypto";
-import { Repository } from "typeorm";
-import { AppConfig } from "@app/common";
-import { User, UsersService } from "@app/users";
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { AppConfig } from '@app/common';
+import { User, UsersService } from '@app/users';
 
 /** Creates the first admin when there is no admin yet. A generated password is returned so it can be printed once. */
 @Injectable()
@@ -20,18 +20,15 @@ export class FirstAdmin {
     email: string;
     generatedPassword: string | null;
   } | null> {
-    if (await this.userRepo.existsBy({ role: "admin" })) return null;
-    const generatedPassword = this.config.ADMIN_PASSWORD
-      ? null
-      : randomBytes(12).toString("base64url");
-    const password =
-      this.config.ADMIN_PASSWORD ?? (generatedPassword as string);
+    if (await this.userRepo.existsBy({ role: 'admin' })) return null;
+    const generatedPassword = this.config.ADMIN_PASSWORD ? null : randomBytes(12).toString('base64url');
+    const password = this.config.ADMIN_PASSWORD ?? (generatedPassword as string);
     await this.users.create(
       {
-        name: "مدير النظام",
+        name: 'مدير النظام',
         email: this.config.ADMIN_EMAIL,
         password,
-        role: "admin",
+        role: 'admin',
       },
       { id: null },
     );

@@ -1,10 +1,10 @@
-import { type DynamicModule, Module } from "@nestjs/common";
-import { AuditModule } from "@app/audit";
-import { type AppConfig, ConfigModule } from "@app/common";
-import { DatabaseModule } from "@app/database";
-import { UsersModule } from "@app/users";
-import { DemoDataSeeder } from "./demo-data.seeder.js";
-import { FirstAdmin } from "./first-admin.js";
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
+import { type AppConfig, ConfigModule } from '@app/common';
+import { DatabaseModule } from '@app/database';
+import { UsersModule } from '@app/users';
+import { DemoDataSeeder } from './demo-data.seeder.js';
+import { FirstAdmin } from './first-admin.js';
 
 /** What runs once before the apps start: migrations (in DatabaseModule), the first admin, demo data. */
 @Module({})
@@ -12,12 +12,7 @@ export class SetupModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: SetupModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(),
-        AuditModule,
-        UsersModule,
-      ],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, UsersModule],
       providers: [FirstAdmin, DemoDataSeeder],
     };
   }

@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from "@nestjs/swagger";
-import { Transform, Type } from "class-transformer";
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -14,22 +14,17 @@ import {
   MaxLength,
   Min,
   MinLength,
-} from "class-validator";
-import {
-  LANGUAGES,
-  STAFF_ROLES,
-  type Language,
-  type StaffRole,
-} from "@app/users";
+} from 'class-validator';
+import { LANGUAGES, STAFF_ROLES, type Language, type StaffRole } from '@app/users';
 
 export class CreateUserDto {
-  @ApiProperty({ example: "نورة العتيبي" })
+  @ApiProperty({ example: 'نورة العتيبي' })
   @IsString()
   @MinLength(2)
   @MaxLength(120)
   name!: string;
 
-  @ApiProperty({ example: "noura@example.org" })
+  @ApiProperty({ example: 'noura@example.org' })
   @IsEmail()
   @MaxLength(320)
   email!: string;
@@ -44,16 +39,16 @@ export class CreateUserDto {
   @IsIn(STAFF_ROLES)
   role!: StaffRole;
 
-  @ApiPropertyOptional({ enum: LANGUAGES, default: "ar" })
+  @ApiPropertyOptional({ enum: LANGUAGES, default: 'ar' })
   @IsOptional()
   @IsIn(LANGUAGES)
   preferredLanguage?: Language;
 
-  @ApiPropertyOptional({ type: [String], format: "uuid" })
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @IsUUID("all", { each: true })
+  @IsUUID('all', { each: true })
   teamIds?: string[];
 }
 
@@ -72,13 +67,11 @@ export class ListUsersQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) =>
-    value === "true" ? true : value === "false" ? false : value,
-  )
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ format: "uuid" })
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   teamId?: string;

@@ -1,14 +1,10 @@
-import { InjectQueue, Processor, WorkerHost } from "@nestjs/bullmq";
-import {
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-} from "@nestjs/common";
-import type { Job, Queue } from "bullmq";
-import { QueueName } from "@app/queue";
-import { SessionService } from "@app/users";
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { QueueName } from '@app/queue';
+import { SessionService } from '@app/users';
 
-export const PURGE_SESSIONS_JOB = "purge-sessions";
+export const PURGE_SESSIONS_JOB = 'purge-sessions';
 
 /** Housekeeping that runs on a schedule: old sessions are removed nightly. */
 @Processor(QueueName.Maintenance)
@@ -34,16 +30,10 @@ export class MaintenanceProcessor extends WorkerHost {
 
 @Injectable()
 export class MaintenanceScheduler implements OnApplicationBootstrap {
-  constructor(
-    @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
-  ) {}
+  constructor(@InjectQueue(QueueName.Maintenance) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // A scheduler is an upsert, so every worker replica may declare it.
-    await this.queue.upsertJobScheduler(
-      PURGE_SESSIONS_JOB,
-      { pattern: "0 30 2 * * *", tz: "Asia/Riyadh" },
-      { name: PURGE_SESSIONS_JOB },
-    );
+    await this.queue.upsertJobScheduler(PURGE_SESSIONS_JOB, { pattern: '0 30 2 * * *', tz: 'Asia/Riyadh' }, { name: PURGE_SESSIONS_JOB });
   }
 }

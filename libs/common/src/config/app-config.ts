@@ -1,32 +1,15 @@
-import { Transform, plainToInstance } from "class-transformer";
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  validateSync,
-} from "class-validator";
+import { Transform, plainToInstance } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }): unknown => {
-  if (typeof value !== "string") return value;
+  if (typeof value !== 'string') return value;
   const v = value.trim().toLowerCase();
-  if (["true", "1", "yes", "on"].includes(v)) return true;
-  if (["false", "0", "no", "off", ""].includes(v)) return false;
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off', ''].includes(v)) return false;
   return value;
 };
-const toInt = ({ value }: { value: unknown }): unknown =>
-  typeof value === "string" && /^-?\d+$/.test(value.trim())
-    ? Number(value)
-    : value;
-const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
-  value === "" ? undefined : value;
+const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
+const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 
 const urlOptions = { require_tld: false, require_protocol: true };
 
@@ -36,8 +19,8 @@ const urlOptions = { require_tld: false, require_protocol: true };
  * with one line naming the setting.
  */
 export class AppConfig {
-  @IsIn(["development", "production", "test"])
-  NODE_ENV: "development" | "production" | "test" = "development";
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
   @Transform(toInt)
   @IsInt()
@@ -46,21 +29,21 @@ export class AppConfig {
   PORT = 3000;
 
   @Matches(/^postgres(ql)?:\/\/.+/, {
-    message: "DATABASE_URL must be a postgres:// URL",
+    message: 'DATABASE_URL must be a postgres:// URL',
   })
-  DATABASE_URL = "postgres://postgres@127.0.0.1:5432/helpdesk";
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/helpdesk';
 
-  @Matches(/^rediss?:\/\/.+/, { message: "REDIS_URL must be a redis:// URL" })
-  REDIS_URL = "redis://127.0.0.1:6379";
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
 
   /** Prefix of every Redis key (BullMQ and our own), so several installations or test files can share one Redis. */
   @Matches(/^[A-Za-z0-9_{}-]+$/, {
-    message: "REDIS_PREFIX may contain only letters, digits, _ - { }",
+    message: 'REDIS_PREFIX may contain only letters, digits, _ - { }',
   })
-  REDIS_PREFIX = "helpdesk";
+  REDIS_PREFIX = 'helpdesk';
 
   @IsUrl(urlOptions)
-  PUBLIC_BASE_URL = "http://localhost:3000";
+  PUBLIC_BASE_URL = 'http://localhost:3000';
 
   @Transform(toInt)
   @IsInt()
@@ -69,19 +52,19 @@ export class AppConfig {
   SMTP_INBOUND_PORT = 2525;
 
   @IsEmail()
-  SUPPORT_EMAIL = "support@example.org";
+  SUPPORT_EMAIL = 'support@example.org';
 
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^smtps?:\/\/.+/, {
-    message: "SMTP_URL must be an smtp:// or smtps:// URL",
+    message: 'SMTP_URL must be an smtp:// or smtps:// URL',
   })
   SMTP_URL?: string = undefined;
 
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^AC[0-9a-fA-F]{32}$/, {
-    message: "TWILIO_ACCOUNT_SID must look like AC followed by 32 hex digits",
+    message: 'TWILIO_ACCOUNT_SID must look like AC followed by 32 hex digits',
   })
   TWILIO_ACCOUNT_SID?: string = undefined;
 
@@ -93,14 +76,14 @@ export class AppConfig {
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^\+\d{6,15}$/, {
-    message: "TWILIO_SMS_FROM must be an E.164 number such as +9665XXXXXXXX",
+    message: 'TWILIO_SMS_FROM must be an E.164 number such as +9665XXXXXXXX',
   })
   TWILIO_SMS_FROM?: string = undefined;
 
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^whatsapp:\+\d{6,15}$/, {
-    message: "TWILIO_WHATSAPP_FROM must look like whatsapp:+9665XXXXXXXX",
+    message: 'TWILIO_WHATSAPP_FROM must look like whatsapp:+9665XXXXXXXX',
   })
   TWILIO_WHATSAPP_FROM?: string = undefined;
 
@@ -125,15 +108,15 @@ export class AppConfig {
   META_PAGE_ACCESS_TOKEN?: string = undefined;
 
   @IsUrl(urlOptions)
-  META_GRAPH_BASE_URL = "https://graph.facebook.com";
+  META_GRAPH_BASE_URL = 'https://graph.facebook.com';
 
   @IsEmail()
-  ADMIN_EMAIL = "admin@example.org";
+  ADMIN_EMAIL = 'admin@example.org';
 
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
-  @MinLength(10, { message: "ADMIN_PASSWORD must be at least 10 characters" })
+  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
   ADMIN_PASSWORD?: string = undefined;
 
   @Transform(toInt)
@@ -149,7 +132,7 @@ export class AppConfig {
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
-  @MinLength(32, { message: "AUTH_SECRET must be at least 32 characters" })
+  @MinLength(32, { message: 'AUTH_SECRET must be at least 32 characters' })
   AUTH_SECRET?: string = undefined;
 
   @Transform(toInt)
@@ -166,10 +149,10 @@ export class AppConfig {
 
   /** Where attachments and development secrets are kept. */
   @IsString()
-  DATA_DIR = "./data";
+  DATA_DIR = './data';
 
-  @IsIn(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
-  LOG_LEVEL = "info";
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
 
   /** Largest JSON or form body the api accepts, in kilobytes. */
   @Transform(toInt)
@@ -178,7 +161,7 @@ export class AppConfig {
   BODY_LIMIT_KB = 1024;
 
   get isProduction(): boolean {
-    return this.NODE_ENV === "production";
+    return this.NODE_ENV === 'production';
   }
 }
 
@@ -186,13 +169,11 @@ export class AppConfig {
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = "ConfigError";
+    this.name = 'ConfigError';
   }
 }
 
-export function loadConfig(
-  env: Record<string, string | undefined> = process.env,
-): AppConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
   for (const key of known) {
@@ -203,18 +184,14 @@ export function loadConfig(
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
     const first = errors[0];
-    const detail = Object.values(first.constraints ?? {})[0] ?? "is invalid";
-    const message = detail.startsWith(first.property)
-      ? detail
-      : `${first.property} ${detail}`;
-    throw new ConfigError(
-      `Invalid setting ${first.property}: ${message} (got ${JSON.stringify(env[first.property] ?? "")})`,
-    );
+    // Report the type check ("must be an integer") before range checks, which read oddly for "abc".
+    const constraints = Object.entries(first.constraints ?? {}).sort(([a], [b]) => Number(!a.startsWith('is')) - Number(!b.startsWith('is')));
+    const detail = constraints[0]?.[1] ?? 'is invalid';
+    const message = detail.startsWith(first.property) ? detail : `${first.property} ${detail}`;
+    throw new ConfigError(`Invalid setting ${first.property}: ${message} (got ${JSON.stringify(env[first.property] ?? '')})`);
   }
   if (config.isProduction && !config.AUTH_SECRET) {
-    throw new ConfigError(
-      "Invalid setting AUTH_SECRET: it is required when NODE_ENV=production (at least 32 characters)",
-    );
+    throw new ConfigError('Invalid setting AUTH_SECRET: it is required when NODE_ENV=production (at least 32 characters)');
   }
   return config;
 }

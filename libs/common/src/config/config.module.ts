@@ -1,8 +1,8 @@
-import { type DynamicModule, Global, Module } from "@nestjs/common";
-import { AppConfig } from "./app-config.js";
-import { resolveAuthSecret } from "./runtime-secrets.js";
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { AppConfig } from './app-config.js';
+import { resolveAuthSecret } from './runtime-secrets.js';
 
-export const AUTH_SECRET = Symbol("AUTH_SECRET");
+export const AUTH_SECRET = Symbol('AUTH_SECRET');
 
 /** Makes the validated settings injectable everywhere as `AppConfig`. */
 @Global()

@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import type { AppConfig } from "./app-config.js";
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AppConfig } from './app-config.js';
 
 /**
  * The secret used for tokens and national-ID encryption. Production must set AUTH_SECRET;
@@ -11,17 +11,16 @@ import type { AppConfig } from "./app-config.js";
 export function resolveAuthSecret(config: AppConfig): string {
   if (config.AUTH_SECRET) return config.AUTH_SECRET;
   const dir = resolve(config.DATA_DIR);
-  const file = join(dir, "dev-secret.json");
+  const file = join(dir, 'dev-secret.json');
   try {
-    const stored = JSON.parse(readFileSync(file, "utf8")) as {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as {
       authSecret?: string;
     };
-    if (stored.authSecret && stored.authSecret.length >= 32)
-      return stored.authSecret;
+    if (stored.authSecret && stored.authSecret.length >= 32) return stored.authSecret;
   } catch {
     // no stored secret yet
   }
-  const secret = randomBytes(48).toString("base64url");
+  const secret = randomBytes(48).toString('base64url');
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, JSON.stringify({ authSecret: secret }), { mode: 0o600 });
   return secret;

@@ -4,16 +4,15 @@
  * name), not full RFC 5322: anything exotic returns null so that a human
  * looks at it instead of us guessing.
  */
-import { domainToASCII } from "node:url";
-import { stripBidiControls } from "../text/bidi.js";
+import { domainToASCII } from 'node:url';
+import { stripBidiControls } from '../text/bidi.js';
 
 const MAILTO = /^mailto:/i;
 // `Display Name <addr>` / `"Ali" <addr>` / `<addr>`: the address is the last
 // angle-bracketed part and nothing may follow it.
 const ANGLE_ADDR = /<([^<>]*)>\s*$/;
 // RFC 5322 dot-atom characters (lower-case only: we lower-case first).
-const LOCAL_PART =
-  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 // A TLD is letters, or an IDN A-label (xn--…); never all digits (rules out IPs).
 const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
@@ -29,27 +28,22 @@ const MAX_ADDRESS = 254;
  */
 export function normalizeEmailAddress(input: string): string | null {
   let s = stripBidiControls(input).trim();
-  if (s.includes("<") || s.includes(">")) {
+  if (s.includes('<') || s.includes('>')) {
     const match = ANGLE_ADDR.exec(s);
     if (!match) return null;
     s = match[1].trim();
   }
-  s = s.replace(MAILTO, "").toLowerCase();
+  s = s.replace(MAILTO, '').toLowerCase();
 
-  const at = s.lastIndexOf("@");
-  if (at <= 0 || at !== s.indexOf("@")) return null;
+  const at = s.lastIndexOf('@');
+  if (at <= 0 || at !== s.indexOf('@')) return null;
   const local = s.slice(0, at);
   const domain = domainToASCII(s.slice(at + 1));
   if (local.length > MAX_LOCAL || !LOCAL_PART.test(local)) return null;
 
-  const labels = domain.split(".");
+  const labels = domain.split('.');
   const tld = labels[labels.length - 1];
-  if (
-    labels.length < 2 ||
-    !labels.every((l) => LABEL.test(l)) ||
-    !TLD.test(tld)
-  )
-    return null;
+  if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !TLD.test(tld)) return null;
 
   const address = `${local}@${domain}`;
   return address.length <= MAX_ADDRESS ? address : null;

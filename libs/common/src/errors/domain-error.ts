@@ -3,16 +3,16 @@
  * One filter maps them to statuses, so services never think in HTTP.
  */
 export type DomainErrorCode =
-  | "not_found"
-  | "invalid_input"
-  | "conflict"
-  | "invalid_transition"
-  | "forbidden"
-  | "unauthenticated"
-  | "rate_limited"
-  | "gone"
-  | "unprocessable"
-  | "unavailable";
+  | 'not_found'
+  | 'invalid_input'
+  | 'conflict'
+  | 'invalid_transition'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'rate_limited'
+  | 'gone'
+  | 'unprocessable'
+  | 'unavailable';
 
 export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, number> = {
   invalid_input: 400,
@@ -35,13 +35,10 @@ export class DomainError extends Error {
     readonly details?: Record<string, unknown>,
   ) {
     super(message);
-    this.name = "DomainError";
+    this.name = 'DomainError';
   }
 
   static notFound(what: string, id?: string): DomainError {
-    return new DomainError(
-      "not_found",
-      id ? `${what} ${id} was not found` : `${what} was not found`,
-    );
+    return new DomainError('not_found', id ? `${what} ${id} was not found` : `${what} was not found`);
   }
 }

@@ -3,21 +3,20 @@
  * Beneficiary files are keyed by this number, so it is validated before it is
  * stored and masked whenever it is shown or logged (PDPL, §4.5).
  */
-import { stripBidiControls } from "../text/bidi.js";
-import { toLatinDigits } from "../text/digits.js";
+import { stripBidiControls } from '../text/bidi.js';
+import { toLatinDigits } from '../text/digits.js';
 
-export type NationalIdKind = "citizen" | "resident";
+export type NationalIdKind = 'citizen' | 'resident';
 export type NationalIdValidation =
-  | { valid: true; value: string; kind: NationalIdKind }
-  | { valid: false; reason: "format" | "prefix" | "check_digit" };
+  { valid: true; value: string; kind: NationalIdKind } | { valid: false; reason: 'format' | 'prefix' | 'check_digit' };
 
 const TEN_DIGITS = /^\d{10}$/;
 const WHITESPACE = /\s/g;
-const BULLET = "\u2022";
+const BULLET = '\u2022';
 
 /** Arabic-Indic digits → ASCII; spaces and bidi marks (often pasted with the number) removed. */
 function canonicalize(input: string): string {
-  return toLatinDigits(stripBidiControls(input)).replace(WHITESPACE, "");
+  return toLatinDigits(stripBidiControls(input)).replace(WHITESPACE, '');
 }
 
 /** Luhn mod 10 over all ten digits: odd positions (1st, 3rd, …) doubled. */
@@ -42,11 +41,10 @@ function passesLuhn(digits: string): boolean {
  */
 export function validateNationalId(input: string): NationalIdValidation {
   const value = canonicalize(input);
-  if (!TEN_DIGITS.test(value)) return { valid: false, reason: "format" };
-  const kind: NationalIdKind | undefined =
-    value[0] === "1" ? "citizen" : value[0] === "2" ? "resident" : undefined;
-  if (kind === undefined) return { valid: false, reason: "prefix" };
-  if (!passesLuhn(value)) return { valid: false, reason: "check_digit" };
+  if (!TEN_DIGITS.test(value)) return { valid: false, reason: 'format' };
+  const kind: NationalIdKind | undefined = value[0] === '1' ? 'citizen' : value[0] === '2' ? 'resident' : undefined;
+  if (kind === undefined) return { valid: false, reason: 'prefix' };
+  if (!passesLuhn(value)) return { valid: false, reason: 'check_digit' };
   return { valid: true, value, kind };
 }
 

@@ -10,18 +10,15 @@
 // 'libphonenumber-js/max' because jest's `(\.{1,2}/.*)\.js → $1` mapper
 // rewrites max's internal `./metadata.max.json.js` import to the raw JSON file
 // (deprecated JSON import without attributes under ESM jest).
-import {
-  parsePhoneNumberFromString as parseWithMetadata,
-  type CountryCode,
-} from "libphonenumber-js/core";
-import metadata from "libphonenumber-js/metadata.max";
-import { stripBidiControls } from "../text/bidi.js";
-import { toLatinDigits } from "../text/digits.js";
+import { parsePhoneNumberFromString as parseWithMetadata, type CountryCode } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/metadata.max';
+import { stripBidiControls } from '../text/bidi.js';
+import { toLatinDigits } from '../text/digits.js';
 
 // Twilio addresses WhatsApp senders as `whatsapp:+9665…`; `tel:` comes from links.
 const ADDRESS_SCHEME = /^(?:whatsapp|tel):/i;
 // Visual separators people type or paste: spaces (incl. NBSP), - ( ) . /
-const SEPARATORS = /[\s\-().\/]/g;
+const SEPARATORS = /[\s\-()./]/g;
 const DIALLABLE = /^\+?\d+$/;
 // Generous upper bound so garbage never reaches the parser.
 const MAX_INPUT_LENGTH = 64;
@@ -33,19 +30,13 @@ const MAX_INPUT_LENGTH = 64;
  * and a `whatsapp:`/`tel:` prefix. Anything else (letters, extensions,
  * free text around the number) is rejected rather than guessed at.
  */
-export function normalizePhoneNumber(
-  input: string,
-  defaultCountry: CountryCode = "SA",
-): string | null {
+export function normalizePhoneNumber(input: string, defaultCountry: CountryCode = 'SA'): string | null {
   if (input.length > MAX_INPUT_LENGTH) return null;
-  let s = toLatinDigits(stripBidiControls(input).trim()).replace(
-    ADDRESS_SCHEME,
-    "",
-  );
-  s = s.replace(SEPARATORS, "");
+  let s = toLatinDigits(stripBidiControls(input).trim()).replace(ADDRESS_SCHEME, '');
+  s = s.replace(SEPARATORS, '');
   // 00 is the international prefix in SA and most of the world; rewriting it
   // here makes it work whatever defaultCountry's own exit code is.
-  if (s.startsWith("00")) s = `+${s.slice(2)}`;
+  if (s.startsWith('00')) s = `+${s.slice(2)}`;
   if (!DIALLABLE.test(s)) return null;
 
   const parsed = parseWithMetadata(s, defaultCountry, metadata);
@@ -60,9 +51,5 @@ export function normalizePhoneNumber(
 export function isSaudiMobile(e164: string): boolean {
   if (!/^\+\d{1,15}$/.test(e164)) return false;
   const parsed = parseWithMetadata(e164, metadata);
-  return (
-    parsed !== undefined &&
-    parsed.country === "SA" &&
-    parsed.getType() === "MOBILE"
-  );
+  return parsed !== undefined && parsed.country === 'SA' && parsed.getType() === 'MOBILE';
 }

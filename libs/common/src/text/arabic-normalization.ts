@@ -4,8 +4,8 @@
  * queries; keep the original string for display. Changing this function
  * changes every stored key, so treat edits as a reindex.
  */
-import { stripBidiControls } from "./bidi.js";
-import { toLatinDigits } from "./digits.js";
+import { stripBidiControls } from './bidi.js';
+import { toLatinDigits } from './digits.js';
 
 // Harakat incl. shadda/sukun (064B–0652), other combining marks (0653–065F),
 // superscript alef (0670), Quranic honorifics (0610–061A), Quranic annotation
@@ -30,17 +30,17 @@ const WHITESPACE_RUN = /\s+/g;
  * `e` + U+06DD + U+0301). Both keep the function idempotent.
  */
 export function normalizeSearchText(s: string): string {
-  let out = stripBidiControls(s).normalize("NFKC");
+  let out = stripBidiControls(s).normalize('NFKC');
   // Locale-independent on purpose: the Turkish dotless-i rules must not apply.
   out = out.toLowerCase();
   out = out
-    .replace(ARABIC_DIACRITICS, "")
-    .replace(TATWEEL, "")
-    .replace(ALEF_VARIANTS, "\u0627")
-    .replace(TEH_MARBUTA, "\u0647")
-    .replace(ALEF_MAKSURA, "\u064A");
+    .replace(ARABIC_DIACRITICS, '')
+    .replace(TATWEEL, '')
+    .replace(ALEF_VARIANTS, '\u0627')
+    .replace(TEH_MARBUTA, '\u0647')
+    .replace(ALEF_MAKSURA, '\u064A');
   out = toLatinDigits(out);
   // Input is already NFKC, so canonical recomposition is all that is left to do.
-  out = out.normalize("NFC");
-  return out.replace(WHITESPACE_RUN, " ").trim();
+  out = out.normalize('NFC');
+  return out.replace(WHITESPACE_RUN, ' ').trim();
 }

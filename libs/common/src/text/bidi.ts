@@ -9,10 +9,9 @@
  * - U+2066–2069  LRI, RLI, FSI, PDI (isolates)
  * - U+2060, U+FEFF  WORD JOINER and BOM/ZWNBSP (also invisible, also pasted)
  */
-const BIDI_AND_ZERO_WIDTH =
-  /[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\u2060\uFEFF]/g;
+const BIDI_AND_ZERO_WIDTH = /[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\u2060\uFEFF]/g;
 
 /** Removes bidi controls and zero-width characters; everything else is kept. */
 export function stripBidiControls(s: string): string {
-  return s.replace(BIDI_AND_ZERO_WIDTH, "");
+  return s.replace(BIDI_AND_ZERO_WIDTH, '');
 }

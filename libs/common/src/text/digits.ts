@@ -13,10 +13,7 @@ const NON_LATIN_DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/g;
 export function toLatinDigits(s: string): string {
   return s.replace(NON_LATIN_DIGIT, (ch) => {
     const code = ch.charCodeAt(0);
-    const zero =
-      code >= EXTENDED_ARABIC_INDIC_ZERO
-        ? EXTENDED_ARABIC_INDIC_ZERO
-        : ARABIC_INDIC_ZERO;
+    const zero = code >= EXTENDED_ARABIC_INDIC_ZERO ? EXTENDED_ARABIC_INDIC_ZERO : ARABIC_INDIC_ZERO;
     return String.fromCharCode(0x30 + code - zero);
   });
 }
