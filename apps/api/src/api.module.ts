@@ -1,16 +1,24 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
 import { type AppConfig, ConfigModule, HttpExceptionFilter, loggerOptions } from '@app/common';
 import { DatabaseModule } from '@app/database';
+import { ContactsModule } from '@app/contacts';
 import { QueueModule, RedisModule } from '@app/queue';
+import { RealtimeModule } from '@app/realtime';
+import { TicketsModule } from '@app/tickets';
 import { UsersModule } from '@app/users';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
+import { ContactsController } from './contacts/contacts.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { RealtimeGateway } from './realtime/realtime.gateway.js';
+import { CategoriesController, TeamsController } from './teams/teams.controller.js';
+import { AttachmentsController, TicketsController } from './tickets/tickets.controller.js';
 import { UsersController } from './users/users.controller.js';
 
 /** The HTTP application: REST API, webhooks, health and the web console. */
@@ -25,13 +33,27 @@ export class ApiModule {
         DatabaseModule.forRoot(),
         RedisModule,
         QueueModule.forRoot(),
+        EventEmitterModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
+        RealtimeModule,
         AuditModule,
         UsersModule,
         AuthModule,
+        ContactsModule,
+        TicketsModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, AuditController],
-      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+      controllers: [
+        HealthController,
+        AuthController,
+        UsersController,
+        AuditController,
+        TeamsController,
+        CategoriesController,
+        ContactsController,
+        TicketsController,
+        AttachmentsController,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }, RealtimeGateway],
     };
   }
 }

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { AUTH_SECRET } from '@app/common';
+import { AUTH_SECRET, deriveKey } from '@app/common';
 import { UsersModule } from '@app/users';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
-import { deriveKey } from './token-keys.js';
 
 @Module({
   imports: [

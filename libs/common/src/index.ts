@@ -24,3 +24,6 @@ export {
   type DateFormatOptions,
   type HijriParts,
 } from './hijri/hijri-date.js';
+export { deriveKey } from './crypto/derive-key.js';
+export { escapeLike, containsPattern } from './text/like-pattern.js';
+export type { Actor } from './actor.js';

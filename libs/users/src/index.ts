@@ -3,8 +3,9 @@ export { Team } from './team.entity.js';
 export { TeamMembership } from './team-membership.entity.js';
 export { UserSession } from './user-session.entity.js';
 export { STAFF_ROLES, LANGUAGES, type StaffRole, type Language } from './staff-role.js';
-export { UsersService, toUserView, type UserView, type CreateUserInput, type UpdateUserInput, type Actor } from './users.service.js';
+export { UsersService, toUserView, type UserView, type CreateUserInput, type UpdateUserInput } from './users.service.js';
 export { SessionService } from './session.service.js';
+export { TeamsService, type TeamInput, type TeamView } from './teams.service.js';
 export { UsersModule } from './users.module.js';
 export { passwordHasher } from './password-hasher.js';
 

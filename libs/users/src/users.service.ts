@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { DomainError, decodeCursor, encodeCursor, normalizeEmailAddress } from '@app/common';
+import { type Actor, DomainError, decodeCursor, encodeCursor, normalizeEmailAddress } from '@app/common';
 import { passwordHasher } from './password-hasher.js';
 import { SessionService } from './session.service.js';
 import type { Language, StaffRole } from './staff-role.js';
@@ -23,11 +23,6 @@ export type UpdateUserInput = Partial<Omit<CreateUserInput, 'email'>> & {
   email?: string;
   active?: boolean;
 };
-
-export interface Actor {
-  id: string | null;
-  ip?: string | null;
-}
 
 /** What the API and the audit log show of a user: never the password hash. */
 export interface UserView {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { actorOf } from '../common/request-actor.js';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@app/auth';
-import { clientIp } from '@app/common';
 import { toUserView, UsersService, type UserView } from '@app/users';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './user.dto.js';
 
@@ -16,7 +16,7 @@ export class UsersController {
   @Post()
   @ApiOperation({ summary: 'Create a staff account (admin)' })
   async create(@Body() dto: CreateUserDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<UserView> {
-    return toUserView(await this.users.create(dto, { id: staff.id, ip: clientIp(req) }));
+    return toUserView(await this.users.create(dto, actorOf(staff, req)));
   }
 
   @Get()
@@ -49,6 +49,6 @@ export class UsersController {
     @CurrentStaff() staff: StaffPrincipal,
     @Req() req: Request,
   ): Promise<UserView> {
-    return toUserView(await this.users.update(id, dto, { id: staff.id, ip: clientIp(req) }));
+    return toUserView(await this.users.update(id, dto, actorOf(staff, req)));
   }
 }

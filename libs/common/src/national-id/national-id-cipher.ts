@@ -4,23 +4,17 @@
  * (HMAC-SHA256) that backs a unique index and exact-match look-ups without
  * ever decrypting.
  */
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { deriveKey } from '../crypto/derive-key.js';
 
 const VERSION = 'v1';
 const IV_BYTES = 12; // GCM's native nonce size
 const TAG_BYTES = 16;
 const MIN_SECRET_LENGTH = 32;
-// Fixed, public HKDF salt/info: they only separate the derived keys from each
-// other and from any other use of the same secret; the secret is the secret.
-const HKDF_SALT = 'jamiya-helpdesk/national-id';
 const ENC_INFO = 'national-id/aes-256-gcm/v1';
 const HASH_INFO = 'national-id/hmac-sha256/v1';
 const CANONICAL_ID = /^\d{10}$/;
 const B64URL = /^[A-Za-z0-9_-]+$/;
-
-function deriveKey(secret: string, info: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, HKDF_SALT, info, 32));
-}
 
 function assertCanonical(plain: string): void {
   // Encrypting or hashing `١٠١…` and `101…` separately would break look-ups,

@@ -1,4 +1,5 @@
 import { CreateStaffAndAudit1795628021583 } from './1795628021583-create-staff-and-audit.js';
+import { CreateContactsAndTickets1795628609324 } from './1795628609324-create-contacts-and-tickets.js';
 
 /** Every migration, in order. Listed explicitly so the build and the tests see the same set. */
-export const MIGRATIONS = [CreateStaffAndAudit1795628021583];
+export const MIGRATIONS = [CreateStaffAndAudit1795628021583, CreateContactsAndTickets1795628609324];

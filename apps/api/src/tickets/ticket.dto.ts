@@ -1,0 +1,301 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { CHANNELS, CONTACT_KINDS, type Channel, type ContactKind } from '@app/contacts';
+import {
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  type TicketPriority,
+  type TicketStatus,
+  type TicketType,
+  type TicketSort,
+} from '@app/tickets';
+import { CommaList, QueryBoolean } from '../common/query-transforms.js';
+
+const SORTS: TicketSort[] = ['recent', 'newest', 'oldest', 'due'];
+
+export class ListTicketsQuery {
+  @ApiPropertyOptional({ description: 'comma-separated', example: 'new,open' })
+  @IsOptional()
+  @CommaList()
+  @IsIn(TICKET_STATUSES, { each: true })
+  status?: TicketStatus[];
+
+  @ApiPropertyOptional({ description: 'comma-separated', example: 'sms,whatsapp' })
+  @IsOptional()
+  @CommaList()
+  @IsIn(CHANNELS, { each: true })
+  channel?: Channel[];
+
+  @ApiPropertyOptional({ description: 'comma-separated' })
+  @IsOptional()
+  @CommaList()
+  @IsIn(TICKET_TYPES, { each: true })
+  type?: TicketType[];
+
+  @ApiPropertyOptional({ description: 'comma-separated' })
+  @IsOptional()
+  @CommaList()
+  @IsIn(TICKET_PRIORITIES, { each: true })
+  priority?: TicketPriority[];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  contactId?: string;
+
+  @ApiPropertyOptional({ description: 'only tickets assigned to me' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  mine?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  unassigned?: boolean;
+
+  @ApiPropertyOptional({ description: 'past a first-response or resolution deadline' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'ticket number, contact name, phone, e-mail or message text (Arabic-aware)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: SORTS, default: 'recent' })
+  @IsOptional()
+  @IsIn(SORTS)
+  sort?: TicketSort;
+
+  @ApiPropertyOptional({ default: 25, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}
+
+export class NewContactDto {
+  @ApiProperty({ example: 'فاطمة الزهراني' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(150)
+  name!: string;
+
+  @ApiPropertyOptional({ example: '0501234567' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  email?: string;
+
+  @ApiPropertyOptional({ example: '1012345672' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  nationalId?: string;
+
+  @ApiPropertyOptional({ enum: CONTACT_KINDS })
+  @IsOptional()
+  @IsIn(CONTACT_KINDS)
+  kind?: ContactKind;
+}
+
+const OFFICER_CHANNELS = ['phone', 'letter', 'visit'] as const;
+
+export class CreateTicketDto {
+  @ApiProperty({ enum: OFFICER_CHANNELS, description: 'officers open tickets for calls, letters and walk-in visits' })
+  @IsIn(OFFICER_CHANNELS)
+  channel!: (typeof OFFICER_CHANNELS)[number];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'an existing contact; or give `contact`' })
+  @IsOptional()
+  @IsUUID()
+  contactId?: string;
+
+  @ApiPropertyOptional({ type: NewContactDto, description: 'found by phone, e-mail or national ID, else created' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NewContactDto)
+  contact?: NewContactDto;
+
+  @ApiProperty({ example: 'استفسار عن موعد صرف المساعدة' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  subject!: string;
+
+  @ApiProperty({ description: 'what the person said or wrote' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20000)
+  body!: string;
+
+  @ApiPropertyOptional({ enum: TICKET_TYPES, default: 'inquiry' })
+  @IsOptional()
+  @IsIn(TICKET_TYPES)
+  type?: TicketType;
+
+  @ApiPropertyOptional({ enum: TICKET_PRIORITIES, default: 'normal' })
+  @IsOptional()
+  @IsIn(TICKET_PRIORITIES)
+  priority?: TicketPriority;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  tags?: string[];
+}
+
+export class AddMessageDto {
+  @ApiProperty({ enum: ['reply', 'note'] })
+  @IsIn(['reply', 'note'])
+  kind!: 'reply' | 'note';
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20000)
+  body!: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'ids returned by POST /api/v1/tickets/:id/attachments' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
+}
+
+export class AssignDto {
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'null releases the ticket' })
+  @IsOptional()
+  @IsUUID()
+  assigneeId!: string | null;
+}
+
+export class EscalateDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class ChangeStatusDto {
+  @ApiProperty({ enum: TICKET_STATUSES })
+  @IsIn(TICKET_STATUSES)
+  status!: TicketStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class ResolveDto {
+  @ApiPropertyOptional({ description: 'an internal note on how it was resolved' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class UpdateTicketDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  subject?: string;
+
+  @ApiPropertyOptional({ enum: TICKET_TYPES })
+  @IsOptional()
+  @IsIn(TICKET_TYPES)
+  type?: TicketType;
+
+  @ApiPropertyOptional({ enum: TICKET_PRIORITIES })
+  @IsOptional()
+  @IsIn(TICKET_PRIORITIES)
+  priority?: TicketPriority;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string | null;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  tags?: string[];
+}

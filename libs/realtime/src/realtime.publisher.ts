@@ -1,0 +1,28 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { RedisClient } from '@app/queue';
+import { REALTIME_CHANNEL, type RealtimeEvent } from './realtime-event.js';
+
+/**
+ * Publishes console events through Redis pub/sub, so an event raised in the worker or in
+ * any api replica reaches the sockets held by every api replica.
+ */
+@Injectable()
+export class RealtimePublisher {
+  private readonly logger = new Logger(RealtimePublisher.name);
+
+  constructor(private readonly redis: RedisClient) {}
+
+  get channel(): string {
+    return `${this.redis.prefix}${REALTIME_CHANNEL}`;
+  }
+
+  async publish(event: RealtimeEvent): Promise<void> {
+    try {
+      // PUBLISH does not apply ioredis' keyPrefix to the channel name, so the prefix is added here.
+      await this.redis.client.publish(this.channel, JSON.stringify(event));
+    } catch (error) {
+      // A missed live update only delays the console until its next refresh; never fail the change itself.
+      this.logger.warn(`could not publish ${event.type}: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import type { TicketStatus } from './ticket-vocabulary.js';
+
+/** In-process domain events other modules react to (routing, SLA timers, surveys, outbound delivery). */
+export const TicketEvents = {
+  Created: 'ticket.created',
+  StatusChanged: 'ticket.status_changed',
+  Assigned: 'ticket.assigned',
+  Updated: 'ticket.updated',
+  Resolved: 'ticket.resolved',
+  Reopened: 'ticket.reopened',
+  MessageAdded: 'ticket.message_added',
+  OutboundQueued: 'ticket.outbound_queued',
+} as const;
+
+export interface TicketCreatedEvent {
+  ticketId: string;
+}
+
+export interface TicketStatusChangedEvent {
+  ticketId: string;
+  from: TicketStatus;
+  to: TicketStatus;
+}
+
+export interface MessageAddedEvent {
+  ticketId: string;
+  messageId: string;
+  direction: 'inbound' | 'outbound' | 'note';
+}
+
+export interface OutboundQueuedEvent {
+  ticketId: string;
+  messageId: string;
+}

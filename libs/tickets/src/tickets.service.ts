@@ -1,0 +1,613 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
+import { AuditService } from '@app/audit';
+import { type Actor, containsPattern, decodeCursor, DomainError, encodeCursor, normalizeSearchText } from '@app/common';
+import { type Channel, Contact, normalizeIdentityAddress } from '@app/contacts';
+import { RealtimePublisher } from '@app/realtime';
+import { TeamMembership, User, type StaffRole } from '@app/users';
+import { Attachment } from './attachment.entity.js';
+import type { StoredFile } from './attachment-store.service.js';
+import { Category } from './category.entity.js';
+import { Message } from './message.entity.js';
+import { TicketEvents } from './ticket-events.js';
+import { parseTicketNumber, TicketNumberService } from './ticket-number.service.js';
+import { checkTransition, type TransitionCause } from './ticket-transitions.js';
+import { toMessageView, toTicketView } from './ticket-views.js';
+import {
+  ACTIVE_STATUSES,
+  type DeliveryStatus,
+  type MessageDirection,
+  type TicketPriority,
+  type TicketStatus,
+  type TicketType,
+} from './ticket-vocabulary.js';
+import { Ticket } from './ticket.entity.js';
+
+/** Who is looking: the queue shows each role what it works on. */
+export interface Viewer {
+  id: string;
+  role: StaffRole;
+}
+
+export interface NewMessage {
+  direction: MessageDirection;
+  body: string;
+  bodyHtml?: string | null;
+  authorContactId?: string | null;
+  authorUserId?: string | null;
+  externalId?: string | null;
+  deliveryStatus?: DeliveryStatus | null;
+  meta?: Record<string, unknown>;
+  attachments?: StoredFile[];
+  channel?: Channel;
+}
+
+export interface OpenTicketInput {
+  contactId: string;
+  channel: Channel;
+  subject: string;
+  type: TicketType;
+  priority?: TicketPriority;
+  categoryId?: string | null;
+  teamId?: string | null;
+  tags?: string[];
+  createdById?: string | null;
+  firstMessage?: NewMessage;
+}
+
+export type TicketSort = 'recent' | 'oldest' | 'newest' | 'due';
+
+export interface TicketListQuery {
+  status?: TicketStatus[];
+  channel?: Channel[];
+  type?: TicketType[];
+  priority?: TicketPriority[];
+  assigneeId?: string;
+  teamId?: string;
+  categoryId?: string;
+  contactId?: string;
+  mine?: boolean;
+  unassigned?: boolean;
+  overdue?: boolean;
+  q?: string;
+  sort?: TicketSort;
+  limit: number;
+  cursor?: string;
+}
+
+export interface TicketChanges {
+  subject?: string;
+  type?: TicketType;
+  priority?: TicketPriority;
+  categoryId?: string | null;
+  teamId?: string | null;
+  tags?: string[];
+}
+
+/** The ticket's own columns, without its relations, as TypeORM's update() takes them. */
+type TicketColumns = Partial<Omit<Ticket, 'messages' | 'contact' | 'assignee' | 'team' | 'category'>>;
+
+interface StatusMove {
+  ticketId: string;
+  from: TicketStatus;
+  to: TicketStatus;
+}
+
+const TICKET_RELATIONS = { contact: true, assignee: true, team: true, category: true } as const;
+
+/** Sort orders and the keyset expression each pages on. `due` puts tickets without a deadline last. */
+const SORTS: Record<TicketSort, { expr: string; dir: 'ASC' | 'DESC'; key: (t: Ticket) => string }> = {
+  recent: { expr: 't.last_activity_at', dir: 'DESC', key: (t) => t.lastActivityAt.toISOString() },
+  newest: { expr: 't.created_at', dir: 'DESC', key: (t) => t.createdAt.toISOString() },
+  oldest: { expr: 't.created_at', dir: 'ASC', key: (t) => t.createdAt.toISOString() },
+  due: {
+    expr: "COALESCE(t.resolution_due_at, 'infinity'::timestamptz)",
+    dir: 'ASC',
+    key: (t) => (t.resolutionDueAt ? t.resolutionDueAt.toISOString() : 'infinity'),
+  },
+};
+
+@Injectable()
+export class TicketsService {
+  constructor(
+    @InjectRepository(Ticket) private readonly tickets: Repository<Ticket>,
+    @InjectRepository(Message) private readonly messages: Repository<Message>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly numbers: TicketNumberService,
+    private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
+    private readonly realtime: RealtimePublisher,
+  ) {}
+
+  // ---- reading -------------------------------------------------------------------------
+
+  async get(id: string, viewer?: Viewer): Promise<Ticket> {
+    const ticket = await this.tickets.findOne({ where: { id }, relations: TICKET_RELATIONS });
+    if (!ticket || (viewer && !canSee(viewer, ticket))) throw DomainError.notFound('Ticket', id);
+    return ticket;
+  }
+
+  async findByNumber(number: string): Promise<Ticket | null> {
+    const parsed = parseTicketNumber(number);
+    return parsed ? this.tickets.findOne({ where: { number: parsed }, relations: TICKET_RELATIONS }) : null;
+  }
+
+  async message(id: string): Promise<Message> {
+    const message = await this.messages.findOne({ where: { id }, relations: { attachments: true } });
+    if (!message) throw DomainError.notFound('Message', id);
+    return message;
+  }
+
+  async contactOf(ticket: Ticket): Promise<Contact> {
+    return this.dataSource.getRepository(Contact).findOneOrFail({ where: { id: ticket.contactId }, relations: { identities: true } });
+  }
+
+  async messagesOf(ticketId: string): Promise<Message[]> {
+    return this.messages.find({ where: { ticketId }, relations: { attachments: true }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The shared queue: filters, Arabic-aware text search and keyset pagination. */
+  async list(query: TicketListQuery, viewer: Viewer): Promise<{ items: Ticket[]; nextCursor: string | null }> {
+    const sort = SORTS[query.sort ?? 'recent'];
+    const qb = this.tickets.createQueryBuilder('t');
+    this.applyVisibility(qb, viewer);
+    if (query.status?.length) qb.andWhere('t.status IN (:...status)', { status: query.status });
+    if (query.channel?.length) qb.andWhere('t.channel IN (:...channel)', { channel: query.channel });
+    if (query.type?.length) qb.andWhere('t.type IN (:...type)', { type: query.type });
+    if (query.priority?.length) qb.andWhere('t.priority IN (:...priority)', { priority: query.priority });
+    if (query.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
+    if (query.mine) qb.andWhere('t.assignee_id = :me', { me: viewer.id });
+    if (query.unassigned) qb.andWhere('t.assignee_id IS NULL');
+    if (query.teamId) qb.andWhere('t.team_id = :teamId', { teamId: query.teamId });
+    if (query.categoryId) qb.andWhere('t.category_id = :categoryId', { categoryId: query.categoryId });
+    if (query.contactId) qb.andWhere('t.contact_id = :contactId', { contactId: query.contactId });
+    if (query.overdue) {
+      qb.andWhere('t.status IN (:...active)', { active: ACTIVE_STATUSES.filter((s) => s !== 'with_committee') });
+      qb.andWhere('((t.first_responded_at IS NULL AND t.first_response_due_at < now()) OR t.resolution_due_at < now())');
+    }
+    if (query.q?.trim()) this.applySearch(qb, query.q);
+    if (query.cursor) {
+      const c = decodeCursor(query.cursor, ['k', 'id'] as const);
+      const op = sort.dir === 'DESC' ? '<' : '>';
+      qb.andWhere(`(${sort.expr}, t.id) ${op} (:ck::timestamptz, :cid::uuid)`, { ck: c.k, cid: c.id });
+    }
+    qb.orderBy(sort.expr, sort.dir)
+      .addOrderBy('t.id', sort.dir)
+      .limit(query.limit + 1);
+    const page = await qb.select(['t.id']).getMany();
+    const ids = page.slice(0, query.limit).map((t) => t.id);
+    const rows = ids.length ? await this.tickets.find({ where: { id: In(ids) }, relations: TICKET_RELATIONS }) : [];
+    const byId = new Map(rows.map((t) => [t.id, t]));
+    const items = ids.map((id) => byId.get(id)).filter((t): t is Ticket => !!t);
+    const last = items[items.length - 1];
+    return { items, nextCursor: page.length > query.limit && last ? encodeCursor({ k: sort.key(last), id: last.id }) : null };
+  }
+
+  /** Matches the ticket number, subject, the contact's name, phone or e-mail, and the text of any message. */
+  private applySearch(qb: SelectQueryBuilder<Ticket>, raw: string): void {
+    const needle = normalizeSearchText(raw);
+    const number = parseTicketNumber(raw);
+    const phone = normalizeIdentityAddress('phone', raw);
+    const like = containsPattern(needle);
+    qb.andWhere(
+      new Brackets((w) => {
+        w.where('t.subject_search LIKE :like', { like })
+          .orWhere('t.contact_id IN (SELECT c.id FROM contacts c WHERE c.search_text LIKE :like)')
+          .orWhere('t.id IN (SELECT m.ticket_id FROM messages m WHERE m.search_text LIKE :like)');
+        if (number) w.orWhere('t.number = :number', { number });
+        if (phone)
+          w.orWhere("t.contact_id IN (SELECT ci.contact_id FROM contact_identities ci WHERE ci.kind = 'phone' AND ci.address = :phone)", { phone });
+      }),
+    );
+  }
+
+  private applyVisibility(qb: SelectQueryBuilder<Ticket>, viewer: Viewer): void {
+    // The research committee works on help requests only.
+    if (viewer.role === 'committee') qb.andWhere("t.type = 'help_request'");
+  }
+
+  // ---- creating ------------------------------------------------------------------------
+
+  async open(input: OpenTicketInput, actor: Actor): Promise<Ticket> {
+    const { ticketId, messageId } = await this.dataSource.transaction(async (manager) => {
+      const contact = await manager.getRepository(Contact).findOneBy({ id: input.contactId });
+      if (!contact) throw DomainError.notFound('Contact', input.contactId);
+      if (contact.mergedIntoId) throw new DomainError('conflict', `contact ${contact.id} was merged into ${contact.mergedIntoId}`);
+      await this.checkReferences(manager, input);
+      const now = new Date();
+      const ticket = await manager.getRepository(Ticket).save(
+        manager.getRepository(Ticket).create({
+          number: await this.numbers.next(manager, now),
+          subject: input.subject.trim().slice(0, 300),
+          subjectSearch: normalizeSearchText(input.subject),
+          type: input.type,
+          status: 'new',
+          priority: input.priority ?? 'normal',
+          channel: input.channel,
+          contactId: contact.id,
+          categoryId: input.categoryId ?? null,
+          teamId: input.teamId ?? null,
+          tags: dedupeTags(input.tags ?? []),
+          createdById: input.createdById ?? null,
+          lastActivityAt: now,
+        }),
+      );
+      const message = input.firstMessage ? await this.insertMessage(manager, ticket, input.firstMessage) : null;
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'ticket.created',
+          entityType: 'ticket',
+          entityId: ticket.id,
+          after: { number: ticket.number, channel: ticket.channel, type: ticket.type, priority: ticket.priority, contactId: contact.id },
+          ip: actor.ip,
+        },
+        manager,
+      );
+      return { ticketId: ticket.id, messageId: message?.id ?? null };
+    });
+    const ticket = await this.get(ticketId);
+    this.events.emit(TicketEvents.Created, { ticketId });
+    await this.publish('ticket.created', ticket);
+    if (messageId) await this.afterMessage(ticket, messageId);
+    return ticket;
+  }
+
+  /** A message from the contact (or recorded for them) on an existing ticket; re-opens it when it was waiting or resolved. */
+  async addInbound(ticketId: string, message: NewMessage, actor: Actor = { id: null }): Promise<Message> {
+    const ticket = await this.get(ticketId);
+    const { saved, move } = await this.dataSource.transaction(async (manager) => {
+      const m = await this.insertMessage(manager, ticket, { ...message, direction: 'inbound' });
+      const reopen = ticket.status === 'pending' || ticket.status === 'resolved';
+      return { saved: m, move: reopen ? await this.transition(manager, ticket, 'open', 'inbound', actor, 'the contact wrote again') : null };
+    });
+    this.emitMove(move);
+    await this.afterMessage(await this.get(ticketId), saved.id);
+    return saved;
+  }
+
+  /**
+   * An officer's reply (stored first, then delivered on the ticket's channel by the outbound
+   * queue, so a crash never loses it) or an internal note (never sent).
+   */
+  async addStaffMessage(
+    ticketId: string,
+    input: { kind: 'reply' | 'note'; body: string; attachmentIds?: string[] },
+    viewer: Viewer,
+    actor: Actor,
+  ): Promise<Message> {
+    const ticket = await this.get(ticketId, viewer);
+    if (input.kind === 'reply' && ticket.status === 'closed')
+      throw new DomainError('invalid_transition', 'the ticket is closed; a reply would not be seen in it');
+    if (input.kind === 'reply' && ticket.status === 'with_committee') {
+      throw new DomainError('invalid_transition', 'the ticket is with the research committee; wait for its decision before replying');
+    }
+    const { saved, move } = await this.dataSource.transaction(async (manager) => {
+      let move: StatusMove | null = null;
+      const m = await this.insertMessage(manager, ticket, {
+        direction: input.kind === 'reply' ? 'outbound' : 'note',
+        body: input.body,
+        authorUserId: viewer.id,
+        deliveryStatus: input.kind === 'reply' ? 'queued' : null,
+      });
+      if (input.attachmentIds?.length) await this.linkUploads(manager, ticket.id, m.id, input.attachmentIds);
+      if (input.kind === 'reply') {
+        const changes: TicketColumns = {};
+        if (!ticket.firstRespondedAt) changes.firstRespondedAt = m.createdAt;
+        if (Object.keys(changes).length) await manager.getRepository(Ticket).update(ticket.id, changes);
+        if (ticket.status === 'new' || ticket.status === 'resolved') move = await this.transition(manager, ticket, 'open', 'reply', actor);
+      }
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: input.kind === 'reply' ? 'ticket.replied' : 'ticket.note_added',
+          entityType: 'ticket',
+          entityId: ticket.id,
+          after: { messageId: m.id },
+          ip: actor.ip,
+        },
+        manager,
+      );
+      return { saved: m, move };
+    });
+    this.emitMove(move);
+    await this.afterMessage(await this.get(ticketId), saved.id);
+    if (input.kind === 'reply') this.events.emit(TicketEvents.OutboundQueued, { ticketId, messageId: saved.id });
+    return saved;
+  }
+
+  /** A system-sent message (acknowledgement, survey invitation, decision notice), queued for delivery like a reply. */
+  async addSystemOutbound(ticketId: string, body: string, meta: Record<string, unknown> = {}): Promise<Message> {
+    const ticket = await this.get(ticketId);
+    const saved = await this.dataSource.transaction((manager) =>
+      this.insertMessage(manager, ticket, { direction: 'outbound', body, deliveryStatus: 'queued', meta }),
+    );
+    await this.afterMessage(ticket, saved.id);
+    this.events.emit(TicketEvents.OutboundQueued, { ticketId, messageId: saved.id });
+    return saved;
+  }
+
+  // ---- changing ------------------------------------------------------------------------
+
+  async changeStatus(
+    ticketId: string,
+    to: TicketStatus,
+    cause: TransitionCause,
+    viewer: Viewer | null,
+    actor: Actor,
+    reason?: string,
+  ): Promise<Ticket> {
+    const ticket = await this.get(ticketId, viewer ?? undefined);
+    this.emitMove(await this.dataSource.transaction((manager) => this.transition(manager, ticket, to, cause, actor, reason)));
+    const updated = await this.get(ticketId);
+    await this.publish('ticket.updated', updated);
+    return updated;
+  }
+
+  /**
+   * Officers may claim an unassigned ticket of their team (or one with no team) and release their own;
+   * supervisors and admins assign anyone to anything.
+   */
+  async assign(ticketId: string, assigneeId: string | null, viewer: Viewer, actor: Actor): Promise<Ticket> {
+    const ticket = await this.get(ticketId, viewer);
+    const isLead = viewer.role === 'supervisor' || viewer.role === 'admin';
+    if (!isLead) {
+      const claiming = assigneeId === viewer.id && ticket.assigneeId === null;
+      const releasing = assigneeId === null && ticket.assigneeId === viewer.id;
+      if (!claiming && !releasing)
+        throw new DomainError('forbidden', 'officers may claim unassigned tickets or release their own; ask a supervisor to reassign');
+      if (claiming && ticket.teamId && !(await this.isMember(ticket.teamId, viewer.id))) {
+        throw new DomainError('forbidden', 'this ticket belongs to a team you are not in');
+      }
+    }
+    if (ticket.assigneeId === assigneeId) return ticket;
+    if (assigneeId) {
+      const user = await this.dataSource.getRepository(User).findOneBy({ id: assigneeId });
+      if (!user) throw new DomainError('invalid_input', `assigneeId ${assigneeId} is not a staff member`);
+      if (!user.active) throw new DomainError('invalid_input', `${user.name} is deactivated and cannot take tickets`);
+      if (user.role === 'committee') throw new DomainError('invalid_input', 'committee members decide help requests; they are not assigned tickets');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(Ticket).update(ticketId, { assigneeId, lastActivityAt: new Date() });
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'ticket.assigned',
+          entityType: 'ticket',
+          entityId: ticketId,
+          before: { assigneeId: ticket.assigneeId },
+          after: { assigneeId },
+          ip: actor.ip,
+        },
+        manager,
+      );
+    });
+    const updated = await this.get(ticketId);
+    this.events.emit(TicketEvents.Assigned, { ticketId, from: ticket.assigneeId, to: assigneeId });
+    await this.publish('ticket.assigned', updated);
+    return updated;
+  }
+
+  async update(ticketId: string, changes: TicketChanges, viewer: Viewer, actor: Actor): Promise<Ticket> {
+    const ticket = await this.get(ticketId, viewer);
+    const next: TicketColumns = {};
+    if (changes.subject !== undefined) {
+      next.subject = changes.subject.trim().slice(0, 300);
+      next.subjectSearch = normalizeSearchText(changes.subject);
+    }
+    if (changes.type !== undefined) next.type = changes.type;
+    if (changes.priority !== undefined) next.priority = changes.priority;
+    if (changes.categoryId !== undefined) next.categoryId = changes.categoryId;
+    if (changes.teamId !== undefined) next.teamId = changes.teamId;
+    if (changes.tags !== undefined) next.tags = dedupeTags(changes.tags);
+    if (!Object.keys(next).length) return ticket;
+    await this.dataSource.transaction(async (manager) => {
+      await this.checkReferences(manager, { categoryId: next.categoryId, teamId: next.teamId });
+      await manager.getRepository(Ticket).update(ticketId, next);
+      const before = Object.fromEntries(
+        Object.keys(next)
+          .filter((k) => k !== 'subjectSearch')
+          .map((k) => [k, ticket[k as keyof Ticket]]),
+      );
+      const after = Object.fromEntries(Object.entries(next).filter(([k]) => k !== 'subjectSearch'));
+      await this.audit.record(
+        { actorId: actor.id, action: 'ticket.updated', entityType: 'ticket', entityId: ticketId, before, after, ip: actor.ip },
+        manager,
+      );
+    });
+    const updated = await this.get(ticketId);
+    this.events.emit(TicketEvents.Updated, { ticketId, changes: Object.keys(next) });
+    await this.publish('ticket.updated', updated);
+    return updated;
+  }
+
+  /** A supervisor's or officer's escalation by hand: one level up, with the reason on the ticket. */
+  async escalate(ticketId: string, reason: string, viewer: Viewer, actor: Actor): Promise<Ticket> {
+    const ticket = await this.get(ticketId, viewer);
+    if (!ACTIVE_STATUSES.includes(ticket.status)) throw new DomainError('invalid_transition', `a ${ticket.status} ticket cannot be escalated`);
+    const level = ticket.escalationLevel + 1;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(Ticket).update(ticketId, { escalationLevel: level, lastActivityAt: new Date() });
+      await this.insertMessage(manager, ticket, { direction: 'note', body: reason, authorUserId: viewer.id, meta: { event: 'escalation', level } });
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'ticket.escalated',
+          entityType: 'ticket',
+          entityId: ticketId,
+          before: { escalationLevel: ticket.escalationLevel },
+          after: { escalationLevel: level, reason },
+          ip: actor.ip,
+        },
+        manager,
+      );
+    });
+    const updated = await this.get(ticketId);
+    this.events.emit(TicketEvents.Updated, { ticketId, changes: ['escalationLevel'] });
+    await this.publish('ticket.updated', updated);
+    return updated;
+  }
+
+  /** Keeps an uploaded file on the ticket until a message takes it. */
+  async addUpload(ticketId: string, file: StoredFile, viewer: Viewer, actor: Actor): Promise<Attachment> {
+    const ticket = await this.get(ticketId, viewer);
+    const repo = this.dataSource.getRepository(Attachment);
+    const saved = await repo.save(repo.create({ ticketId: ticket.id, messageId: null, ...file, uploadedById: viewer.id }));
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'ticket.attachment_uploaded',
+      entityType: 'ticket',
+      entityId: ticketId,
+      after: { attachmentId: saved.id, filename: file.filename, size: file.size },
+      ip: actor.ip,
+    });
+    return saved;
+  }
+
+  async getAttachment(id: string, viewer: Viewer): Promise<Attachment> {
+    const attachment = await this.dataSource.getRepository(Attachment).findOneBy({ id });
+    if (!attachment) throw DomainError.notFound('Attachment', id);
+    await this.get(attachment.ticketId, viewer);
+    return attachment;
+  }
+
+  private async linkUploads(manager: EntityManager, ticketId: string, messageId: string, ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    const result = await manager
+      .getRepository(Attachment)
+      .createQueryBuilder()
+      .update()
+      .set({ messageId })
+      .where('id IN (:...ids) AND ticket_id = :ticketId AND message_id IS NULL', { ids: unique, ticketId })
+      .execute();
+    if ((result.affected ?? 0) !== unique.length)
+      throw new DomainError('invalid_input', 'attachmentIds must be files uploaded to this ticket and not yet sent');
+  }
+
+  /** Moves every ticket and message authorship of one contact to another (contact merge). */
+  async moveToContact(manager: EntityManager, from: string, to: string): Promise<number> {
+    const moved = await manager.getRepository(Ticket).update({ contactId: from }, { contactId: to });
+    await manager.getRepository(Message).update({ authorContactId: from }, { authorContactId: to });
+    return moved.affected ?? 0;
+  }
+
+  // ---- internals -----------------------------------------------------------------------
+
+  /** Changes the status inside the caller's transaction; the caller emits the returned move once it has committed. */
+  private async transition(
+    manager: EntityManager,
+    ticket: Ticket,
+    to: TicketStatus,
+    cause: TransitionCause,
+    actor: Actor,
+    reason?: string,
+  ): Promise<StatusMove> {
+    const check = checkTransition(ticket.status, to, cause);
+    if (!check.allowed) throw new DomainError('invalid_transition', check.reason, { from: ticket.status, to });
+    const now = new Date();
+    const changes: TicketColumns = { status: to, lastActivityAt: now };
+    if (to === 'resolved') changes.resolvedAt = now;
+    if (to === 'closed') changes.closedAt = now;
+    if (to === 'open' && (ticket.status === 'resolved' || ticket.status === 'closed')) changes.resolvedAt = null;
+    await manager.getRepository(Ticket).update(ticket.id, changes);
+    await this.audit.record(
+      {
+        actorId: actor.id,
+        action: 'ticket.status_changed',
+        entityType: 'ticket',
+        entityId: ticket.id,
+        before: { status: ticket.status },
+        after: { status: to, cause, ...(reason ? { reason } : {}) },
+        ip: actor.ip,
+      },
+      manager,
+    );
+    const move = { ticketId: ticket.id, from: ticket.status, to };
+    ticket.status = to;
+    return move;
+  }
+
+  /** Tells listeners (SLA timers, surveys, routing) about a committed status change. */
+  private emitMove(move: StatusMove | null): void {
+    if (!move) return;
+    this.events.emit(TicketEvents.StatusChanged, move);
+    if (move.to === 'resolved') this.events.emit(TicketEvents.Resolved, { ticketId: move.ticketId });
+    if (move.to === 'open' && (move.from === 'resolved' || move.from === 'closed'))
+      this.events.emit(TicketEvents.Reopened, { ticketId: move.ticketId });
+  }
+
+  private async insertMessage(manager: EntityManager, ticket: Ticket, input: NewMessage): Promise<Message> {
+    const repo = manager.getRepository(Message);
+    const message = await repo.save(
+      repo.create({
+        ticketId: ticket.id,
+        direction: input.direction,
+        channel: input.channel ?? ticket.channel,
+        authorContactId: input.authorContactId ?? (input.direction === 'inbound' && !input.authorUserId ? ticket.contactId : null),
+        authorUserId: input.authorUserId ?? null,
+        body: input.body,
+        bodyHtml: input.bodyHtml ?? null,
+        deliveryStatus: input.deliveryStatus ?? (input.direction === 'inbound' ? 'received' : null),
+        externalId: input.externalId ?? null,
+        meta: input.meta ?? {},
+        searchText: input.direction === 'note' ? '' : normalizeSearchText(input.body).slice(0, 20000),
+      }),
+    );
+    if (input.attachments?.length) {
+      await manager
+        .getRepository(Attachment)
+        .insert(
+          input.attachments.map((f) => ({
+            ticketId: ticket.id,
+            messageId: message.id,
+            filename: f.filename,
+            contentType: f.contentType,
+            size: f.size,
+            sha256: f.sha256,
+            uploadedById: input.authorUserId ?? null,
+          })),
+        );
+    }
+    await manager.getRepository(Ticket).update(ticket.id, { lastActivityAt: message.createdAt });
+    return message;
+  }
+
+  private async afterMessage(ticket: Ticket, messageId: string): Promise<void> {
+    const message = await this.messages.findOne({ where: { id: messageId }, relations: { attachments: true } });
+    if (!message) return;
+    this.events.emit(TicketEvents.MessageAdded, { ticketId: ticket.id, messageId, direction: message.direction });
+    await this.realtime.publish({
+      type: 'message.created',
+      payload: { ticketId: ticket.id, message: toMessageView(message) },
+      audience: { ticketType: ticket.type },
+    });
+    await this.publish('ticket.updated', ticket);
+  }
+
+  private async publish(type: 'ticket.created' | 'ticket.updated' | 'ticket.assigned', ticket: Ticket): Promise<void> {
+    await this.realtime.publish({ type, payload: { ticket: toTicketView(ticket) }, audience: { ticketType: ticket.type } });
+  }
+
+  private async checkReferences(manager: EntityManager, refs: { categoryId?: string | null; teamId?: string | null }): Promise<void> {
+    if (refs.categoryId && !(await manager.getRepository(Category).existsBy({ id: refs.categoryId }))) {
+      throw new DomainError('invalid_input', `categoryId ${refs.categoryId} does not exist`);
+    }
+    if (refs.teamId && !(await manager.query('SELECT 1 FROM teams WHERE id = $1', [refs.teamId])).length) {
+      throw new DomainError('invalid_input', `teamId ${refs.teamId} does not exist`);
+    }
+  }
+
+  private async isMember(teamId: string, userId: string): Promise<boolean> {
+    return this.dataSource.getRepository(TeamMembership).existsBy({ teamId, userId });
+  }
+}
+
+export function canSee(viewer: Viewer, ticket: Pick<Ticket, 'type'>): boolean {
+  return viewer.role !== 'committee' || ticket.type === 'help_request';
+}
+
+function dedupeTags(tags: string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))].slice(0, 20);
+}
