@@ -20,6 +20,7 @@ import { RealtimeGateway } from './realtime/realtime.gateway.js';
 import { CategoriesController, TeamsController } from './teams/teams.controller.js';
 import { AttachmentsController, TicketsController } from './tickets/tickets.controller.js';
 import { UsersController } from './users/users.controller.js';
+import { WebConsoleModule } from './web-console/web-console.module.js';
 
 /** The HTTP application: REST API, webhooks, health and the web console. */
 @Module({})
@@ -41,6 +42,7 @@ export class ApiModule {
         AuthModule,
         ContactsModule,
         TicketsModule,
+        WebConsoleModule.forRoot(),
       ],
       controllers: [
         HealthController,

@@ -1,12 +1,17 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Generated, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Who did what to which record, with the state before and after. Append-only. */
 @Entity('audit_log')
 @Index('idx_audit_log_entity', ['entityType', 'entityId', 'createdAt'])
-@Index('idx_audit_log_created', ['createdAt', 'id'])
+@Index('uq_audit_log_seq', ['seq'], { unique: true })
 export class AuditEntry {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
+
+  /** Order of writing: entries of one transaction share a timestamp, so history is read in this order. */
+  @Column({ type: 'bigint' })
+  @Generated('increment')
+  seq!: string;
 
   /** Null for the system itself (worker jobs, webhooks) and for failed sign-ins of unknown accounts. */
   @Column({ type: 'uuid', nullable: true })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
-import { decodeCursor, encodeCursor } from '@app/common';
+import { decodeCursor, DomainError, encodeCursor } from '@app/common';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export interface AuditRecord {
@@ -45,31 +45,25 @@ export class AuditService {
     });
   }
 
-  /** Newest first, keyset-paginated. */
+  /** Newest first, keyset-paginated on the write sequence. */
   async list(query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
     const qb = this.entries
       .createQueryBuilder('a')
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
+      .orderBy('a.seq', 'DESC')
       .limit(query.limit + 1);
-    if (query.entityType)
-      qb.andWhere('a.entity_type = :entityType', {
-        entityType: query.entityType,
-      });
+    if (query.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
     if (query.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
     if (query.action) qb.andWhere('a.action = :action', { action: query.action });
     if (query.cursor) {
-      const c = decodeCursor(query.cursor, ['t', 'id'] as const);
-      qb.andWhere('(a.created_at, a.id) < (:t::timestamptz, :id::uuid)', {
-        t: c.t,
-        id: c.id,
-      });
+      const { seq } = decodeCursor(query.cursor, ['seq'] as const);
+      if (!/^\d+$/.test(String(seq))) throw new DomainError('invalid_input', 'cursor is not valid; use the nextCursor value of the previous page');
+      qb.andWhere('a.seq < :seq', { seq });
     }
     const rows = await qb.getMany();
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
-    const nextCursor = rows.length > query.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null;
+    const nextCursor = rows.length > query.limit && last ? encodeCursor({ seq: last.seq }) : null;
     return { items, nextCursor };
   }
 }

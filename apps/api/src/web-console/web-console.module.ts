@@ -29,7 +29,6 @@ export class WebConsoleModule implements NestModule {
             return null;
           },
         },
-        WebConsoleMiddleware,
       ],
     };
   }
