@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import net from 'node:net';
 
 const root = new URL('..', import.meta.url).pathname;
+// Settings may also come from a .env file beside package.json (see config/example.env).
+if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
 const env = { ...process.env, DEMO_DATA: process.env.DEMO_DATA ?? 'true' };
 const databaseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/helpdesk';
 const redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -59,6 +59,32 @@ describe('the web console in a browser (Arabic first, right to left)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('is served by the api: index.html for console routes, long-cached assets, never for /api, /webhooks or /health', async () => {
+    for (const path of ['/', '/users?dialog=new', '/audit']) {
+      const res = await fetch(`${env.baseUrl}${path}`, { headers: { accept: 'text/html' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await res.text()).toContain('<html lang="ar" dir="rtl">');
+    }
+    const html = await (await fetch(`${env.baseUrl}/`)).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${env.baseUrl}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-type')).toMatch(/javascript/);
+
+    const missingAsset = await fetch(`${env.baseUrl}/assets/missing-0000.js`);
+    expect(missingAsset.status).toBe(404);
+    for (const path of ['/api/v1/nothing', '/webhooks/nothing', '/health/nothing']) {
+      const res = await fetch(`${env.baseUrl}${path}`, { headers: { accept: 'text/html' } });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    }
+    expect((await fetch(`${env.baseUrl}/health`)).status).toBe(200);
+  });
+
   it('opens on the Arabic, right-to-left sign-in page with labelled fields', async () => {
     await page.goto('/');
     await page.waitForURL(/\/sign-in/);
@@ -188,5 +214,28 @@ describe('the web console in a browser (Arabic first, right to left)', () => {
     await page.getByText('End of the log.').waitFor();
     expect(await rows.count()).toBe(total);
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+  });
+});
+
+describe('the api without a built console', () => {
+  const env = new TestEnvironment();
+  const previous = process.env.WEB_CONSOLE_DIR;
+
+  beforeAll(async () => {
+    process.env.WEB_CONSOLE_DIR = join(env.dataDir, 'no-console-here');
+    await env.setup();
+    await env.startApi();
+  });
+  afterAll(async () => {
+    if (previous === undefined) delete process.env.WEB_CONSOLE_DIR;
+    else process.env.WEB_CONSOLE_DIR = previous;
+    await env.teardown();
+  });
+
+  it('still starts and serves the api; the console routes are plain 404s', async () => {
+    expect((await fetch(`${env.baseUrl}/health`)).status).toBe(200);
+    const res = await fetch(`${env.baseUrl}/`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ statusCode: 404 });
   });
 });

@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
+import { ChannelsModule } from '@app/channels';
 import { type AppConfig, ConfigModule, HttpExceptionFilter, loggerOptions } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { ContactsModule } from '@app/contacts';
@@ -17,6 +18,7 @@ import { AuthController } from './auth/auth.controller.js';
 import { ContactsController } from './contacts/contacts.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RealtimeGateway } from './realtime/realtime.gateway.js';
+import { SystemController } from './system/system.controller.js';
 import { CategoriesController, TeamsController } from './teams/teams.controller.js';
 import { AttachmentsController, TicketsController } from './tickets/tickets.controller.js';
 import { UsersController } from './users/users.controller.js';
@@ -42,6 +44,7 @@ export class ApiModule {
         AuthModule,
         ContactsModule,
         TicketsModule,
+        ChannelsModule,
         WebConsoleModule.forRoot(),
       ],
       controllers: [
@@ -54,6 +57,7 @@ export class ApiModule {
         ContactsController,
         TicketsController,
         AttachmentsController,
+        SystemController,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }, RealtimeGateway],
     };

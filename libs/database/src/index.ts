@@ -4,3 +4,4 @@ export { parseDatabaseUrl, withDatabase, quoteIdent } from './database-url.js';
 export { schemaDiff } from './schema-diff.js';
 export { SnakeNamingStrategy } from './snake-naming.strategy.js';
 export { MIGRATIONS } from './migrations/index.js';
+export { withAdvisoryLock } from './advisory-lock.js';

@@ -35,3 +35,4 @@ import { Message } from './message.entity.js';
 import { TicketNumberCounter } from './ticket-number-counter.entity.js';
 import { Ticket } from './ticket.entity.js';
 export const TICKETS_ENTITIES = [Ticket, Message, Attachment, Category, TicketNumberCounter];
+export { canAdvance, toDeliveryStatus } from './delivery-status.js';

@@ -8,6 +8,7 @@ import { type Channel, Contact, normalizeIdentityAddress } from '@app/contacts';
 import { RealtimePublisher } from '@app/realtime';
 import { TeamMembership, User, type StaffRole } from '@app/users';
 import { Attachment } from './attachment.entity.js';
+import { canAdvance } from './delivery-status.js';
 import type { StoredFile } from './attachment-store.service.js';
 import { Category } from './category.entity.js';
 import { Message } from './message.entity.js';
@@ -448,6 +449,44 @@ export class TicketsService {
     this.events.emit(TicketEvents.Updated, { ticketId, changes: ['escalationLevel'] });
     await this.publish('ticket.updated', updated);
     return updated;
+  }
+
+  /**
+   * Records what a provider said about an outbound message. Statuses only move forward
+   * (a late "sent" never overwrites "delivered"); the update is conditional on the status read,
+   * so two callbacks racing cannot move it backwards either.
+   */
+  async recordDelivery(
+    messageId: string,
+    update: { status: DeliveryStatus; externalId?: string | null; error?: string | null; meta?: Record<string, unknown>; channel?: Channel },
+  ): Promise<boolean> {
+    const message = await this.messages.findOneBy({ id: messageId });
+    if (!message || message.direction !== 'outbound') return false;
+    const moves = canAdvance(message.deliveryStatus, update.status);
+    const changes: Partial<Pick<Message, 'deliveryStatus' | 'externalId' | 'deliveryError' | 'meta' | 'channel'>> = {};
+    // An outbound message records the channel it actually went out on (a call is answered by SMS).
+    if (update.channel && update.channel !== message.channel) changes.channel = update.channel;
+    if (moves) changes.deliveryStatus = update.status;
+    if (moves && update.error !== undefined) changes.deliveryError = update.error;
+    if (update.externalId && !message.externalId) changes.externalId = update.externalId;
+    if (update.meta) changes.meta = { ...message.meta, ...update.meta };
+    if (!Object.keys(changes).length) return false;
+    const result = await this.messages
+      .createQueryBuilder()
+      .update()
+      .set(changes as never)
+      .where('id = :id', { id: messageId })
+      .andWhere(message.deliveryStatus === null ? 'delivery_status IS NULL' : 'delivery_status = :old', { old: message.deliveryStatus })
+      .execute();
+    if (!result.affected) return this.recordDelivery(messageId, update);
+    const ticket = await this.get(message.ticketId);
+    await this.realtime.publish({ type: 'message.updated', payload: { ticketId: ticket.id, message: toMessageView(await this.message(messageId)) }, audience: { ticketType: ticket.type } });
+    return moves;
+  }
+
+  /** The outbound message a provider's id belongs to. */
+  findOutboundByExternalId(channel: Channel, externalId: string): Promise<Message | null> {
+    return this.messages.findOneBy({ channel, externalId, direction: 'outbound' });
   }
 
   /** Keeps an uploaded file on the ticket until a message takes it. */

@@ -151,6 +151,18 @@ export class AppConfig {
   @IsString()
   DATA_DIR = './data';
 
+  /** A message from a contact joins their ticket resolved up to this many hours ago instead of opening a new one. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  INBOUND_REOPEN_HOURS = 72;
+
+  /** At most this many automatic acknowledgements per sender address per hour (stops mail loops). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ACK_LIMIT_PER_HOUR = 5;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -1,0 +1,44 @@
+import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
+import type { StaffRole } from '../api/views';
+import type { ar } from '../i18n/ar';
+
+/** A key under `nav` in the messages (ar.ts / en.ts). */
+export type NavKey = Exclude<keyof typeof ar.nav, 'label'>;
+
+/**
+ * Every screen of the console, in navigation order. Adding a screen is one entry here: it gets
+ * its route (`/<path>/*`), its side-navigation link (for the roles that may see it) and its own
+ * code-split chunk.
+ */
+export interface Screen {
+  path: string;
+  /** Its label: `nav.<key>` in the messages. */
+  nav: NavKey;
+  /** Roles that see this screen; every staff member when omitted. */
+  roles?: readonly StaffRole[];
+  Component: LazyExoticComponent<ComponentType>;
+}
+
+export const SCREENS: readonly Screen[] = [
+  {
+    path: 'queue',
+    nav: 'queue',
+    Component: lazy(() => import('../pages/queue/QueuePage').then((m) => ({ default: m.QueuePage }))),
+  },
+  {
+    path: 'users',
+    nav: 'users',
+    roles: ['admin'],
+    Component: lazy(() => import('../pages/users/UsersPage').then((m) => ({ default: m.UsersPage }))),
+  },
+  {
+    path: 'audit',
+    nav: 'audit',
+    roles: ['admin'],
+    Component: lazy(() => import('../pages/audit/AuditPage').then((m) => ({ default: m.AuditPage }))),
+  },
+];
+
+export function canSee(screen: Screen, role: StaffRole): boolean {
+  return !screen.roles || screen.roles.includes(role);
+}

@@ -1,0 +1,101 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { LessThan, Repository } from 'typeorm';
+import { QueueName } from '@app/queue';
+import type { InboundContact } from '../core/channel-adapter.js';
+import { InboundEvent } from './inbound-event.entity.js';
+
+export const INGEST_JOB = 'ingest-event';
+
+export interface IngestJob {
+  version: 1;
+  eventId: string;
+}
+
+/**
+ * Accept → store → answer. Storing is the commitment: once the row exists the message will
+ * reach a ticket, even if Redis is down now (the sweeper re-enqueues it).
+ */
+@Injectable()
+export class InboundEventsService {
+  private readonly logger = new Logger(InboundEventsService.name);
+
+  constructor(
+    @InjectRepository(InboundEvent) private readonly events: Repository<InboundEvent>,
+    @InjectQueue(QueueName.Ingest) private readonly ingest: Queue<IngestJob>,
+  ) {}
+
+  /** Stores the event (once per channel + external id) and asks the worker to ingest it. */
+  async accept(contact: InboundContact): Promise<{ event: InboundEvent; duplicate: boolean }> {
+    const inserted = await this.events
+      .createQueryBuilder()
+      .insert()
+      .values({ channel: contact.channel, externalId: contact.externalId, payload: contact as never, status: contact.automated ? 'ignored' : 'received' })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const row = (inserted.raw as Record<string, unknown>[])[0];
+    if (!row) {
+      const existing = await this.events.findOneByOrFail({ channel: contact.channel, externalId: contact.externalId });
+      return { event: existing, duplicate: true };
+    }
+    const event = this.events.create({ id: row.id as string, channel: contact.channel, externalId: contact.externalId, payload: contact, status: row.status as InboundEvent['status'] });
+    if (event.status === 'received') await this.enqueue(event.id);
+    return { event, duplicate: false };
+  }
+
+  /** Enqueues ingestion; when Redis is unreachable the event waits for the sweeper instead of failing the sender. */
+  async enqueue(eventId: string): Promise<boolean> {
+    try {
+      await withTimeout(this.ingest.add(INGEST_JOB, { version: 1, eventId }, { jobId: `in-${eventId}` }), 2000);
+      return true;
+    } catch (error) {
+      this.logger.warn(`ingest of event ${eventId} not queued (${(error as Error).message}); the sweeper will retry`);
+      return false;
+    }
+  }
+
+  /** Re-enqueues events stored but not processed for a while (Redis was down, a worker crashed). */
+  async sweep(olderThanMs = 30_000, batch = 500): Promise<number> {
+    const stale = await this.events.find({
+      select: { id: true },
+      where: { status: 'received', receivedAt: LessThan(new Date(Date.now() - olderThanMs)) },
+      order: { receivedAt: 'ASC' },
+      take: batch,
+    });
+    let queued = 0;
+    for (const e of stale) if (await this.enqueue(e.id)) queued++;
+    return queued;
+  }
+
+  get(id: string): Promise<InboundEvent | null> {
+    return this.events.findOneBy({ id });
+  }
+
+  async markProcessed(id: string, result: { ticketId: string | null; messageId: string | null; status?: 'processed' | 'ignored' }): Promise<void> {
+    await this.events.update(id, { status: result.status ?? 'processed', ticketId: result.ticketId, messageId: result.messageId, processedAt: new Date(), error: null });
+  }
+
+  async markAttemptFailed(id: string, error: string, final: boolean): Promise<void> {
+    await this.events.increment({ id }, 'attempts', 1);
+    await this.events.update(id, { error: error.slice(0, 2000), ...(final ? { status: 'failed' as const } : {}) });
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
