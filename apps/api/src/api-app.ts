@@ -17,11 +17,12 @@ export function buildOpenApiDocument(app: NestExpressApplication): ReturnType<ty
 
 /** Builds the api application (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bufferLogs: true, bodyParser: false, rawBody: true });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.disable('x-powered-by');
   const limit = `${config.BODY_LIMIT_KB}kb`;
+  // rawBody: webhook signatures (Meta X-Hub-Signature-256) are checked over the exact bytes received.
   app.useBodyParser('json', { limit });
   app.useBodyParser('urlencoded', { limit, extended: false });
   app.useGlobalPipes(createValidationPipe());

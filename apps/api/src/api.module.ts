@@ -18,7 +18,10 @@ import { AuthController } from './auth/auth.controller.js';
 import { ContactsController } from './contacts/contacts.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RealtimeGateway } from './realtime/realtime.gateway.js';
+import { PublicFormsModule } from './public/public-forms.module.js';
 import { SystemController } from './system/system.controller.js';
+import { MetaWebhooksModule } from './webhooks/meta/meta-webhooks.module.js';
+import { TwilioWebhooksModule } from './webhooks/twilio/twilio-webhooks.module.js';
 import { CategoriesController, TeamsController } from './teams/teams.controller.js';
 import { AttachmentsController, TicketsController } from './tickets/tickets.controller.js';
 import { UsersController } from './users/users.controller.js';
@@ -45,6 +48,9 @@ export class ApiModule {
         ContactsModule,
         TicketsModule,
         ChannelsModule,
+        TwilioWebhooksModule,
+        MetaWebhooksModule,
+        PublicFormsModule,
         WebConsoleModule.forRoot(),
       ],
       controllers: [

@@ -13,6 +13,7 @@ import { UsersModule } from '@app/users';
 import { ChannelSweeper } from './channels/channel-sweeper.js';
 import { IngestProcessor } from './channels/ingest.processor.js';
 import { OutboundProcessor } from './channels/outbound.processor.js';
+import { MailInboundModule } from './mail/mail-inbound.module.js';
 import { MaintenanceProcessor, MaintenanceScheduler } from './maintenance/maintenance.processor.js';
 
 /** The background application: every BullMQ processor and the inbound mail listener. No HTTP server. */
@@ -34,6 +35,7 @@ export class WorkerModule {
         ContactsModule,
         TicketsModule,
         ChannelsModule,
+        MailInboundModule,
       ],
       providers: [MaintenanceProcessor, MaintenanceScheduler, IngestProcessor, OutboundProcessor, ChannelSweeper],
     };

@@ -58,6 +58,16 @@ export interface OpenTicketInput {
   firstMessage?: NewMessage;
 }
 
+export interface StaffMessageInput {
+  kind: 'reply' | 'note';
+  body: string;
+  attachmentIds?: string[];
+  /** Answer on another of the contact's channels (e.g. SMS outside the WhatsApp 24-hour window). */
+  via?: 'sms' | 'email';
+  /** An approved WhatsApp template, needed outside the 24-hour window. */
+  whatsappTemplate?: { contentSid: string; variables?: Record<string, string> };
+}
+
 export type TicketSort = 'recent' | 'oldest' | 'newest' | 'due';
 
 export interface TicketListQuery {
@@ -275,7 +285,7 @@ export class TicketsService {
    */
   async addStaffMessage(
     ticketId: string,
-    input: { kind: 'reply' | 'note'; body: string; attachmentIds?: string[] },
+    input: StaffMessageInput,
     viewer: Viewer,
     actor: Actor,
   ): Promise<Message> {
@@ -292,6 +302,10 @@ export class TicketsService {
         body: input.body,
         authorUserId: viewer.id,
         deliveryStatus: input.kind === 'reply' ? 'queued' : null,
+        meta: {
+          ...(input.via ? { replyVia: input.via } : {}),
+          ...(input.whatsappTemplate ? { whatsappTemplate: { contentSid: input.whatsappTemplate.contentSid, variables: input.whatsappTemplate.variables ?? {} } } : {}),
+        },
       });
       if (input.attachmentIds?.length) await this.linkUploads(manager, ticket.id, m.id, input.attachmentIds);
       if (input.kind === 'reply') {

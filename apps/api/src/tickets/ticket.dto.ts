@@ -7,12 +7,14 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Max,
   MaxLength,
   Min,
+  Matches,
   MinLength,
   ValidateNested,
 } from 'class-validator';
@@ -209,6 +211,17 @@ export class CreateTicketDto {
   tags?: string[];
 }
 
+export class WhatsAppTemplateDto {
+  @ApiProperty({ example: 'HX0123456789abcdef0123456789abcdef' })
+  @Matches(/^HX[0-9a-f]{32}$/i, { message: 'contentSid must look like HX followed by 32 hex digits' })
+  contentSid!: string;
+
+  @ApiPropertyOptional({ example: { '1': 'أحمد' } })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, string>;
+}
+
 export class AddMessageDto {
   @ApiProperty({ enum: ['reply', 'note'] })
   @IsIn(['reply', 'note'])
@@ -219,6 +232,17 @@ export class AddMessageDto {
   @MinLength(1)
   @MaxLength(20000)
   body!: string;
+
+  @ApiPropertyOptional({ enum: ['sms', 'email'], description: 'answer on another of the contact’s channels (e.g. SMS outside the WhatsApp 24-hour window)' })
+  @IsOptional()
+  @IsIn(['sms', 'email'])
+  via?: 'sms' | 'email';
+
+  @ApiPropertyOptional({ type: WhatsAppTemplateDto, description: 'an approved WhatsApp template, required outside the 24-hour window' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WhatsAppTemplateDto)
+  whatsappTemplate?: WhatsAppTemplateDto;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'ids returned by POST /api/v1/tickets/:id/attachments' })
   @IsOptional()

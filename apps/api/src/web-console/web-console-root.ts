@@ -4,8 +4,6 @@ import { isAbsolute, join, resolve } from 'node:path';
 /** Injection token: the folder of the built console, or null when there is none (the api then runs without it). */
 export const WEB_CONSOLE_ROOT = Symbol('WEB_CONSOLE_ROOT');
 
-export const DEFAULT_WEB_CONSOLE_DIR = 'dist/web';
-
 /** The console folder, relative paths taken from the working directory (the repository root under `npm start`, /app in the image). */
 export function resolveWebConsoleRoot(dir: string, cwd: string = process.cwd()): string {
   return isAbsolute(dir) ? dir : resolve(cwd, dir);

@@ -1,11 +1,12 @@
+import { AppConfig } from '@app/common';
 import { type DynamicModule, Logger, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { WebConsoleMiddleware } from './web-console.middleware.js';
-import { DEFAULT_WEB_CONSOLE_DIR, hasBuiltConsole, resolveWebConsoleRoot, WEB_CONSOLE_ROOT } from './web-console-root.js';
+import { hasBuiltConsole, resolveWebConsoleRoot, WEB_CONSOLE_ROOT } from './web-console-root.js';
 
 export interface WebConsoleOptions {
   /**
-   * Folder of the built console (`npm run build:web`). Default: WEB_CONSOLE_DIR from the
-   * environment, else `dist/web`; relative to the working directory.
+   * Folder of the built console (`npm run build:web`). Default: the WEB_CONSOLE_DIR setting
+   * (`dist/web`); relative to the working directory.
    */
   dir?: string;
 }
@@ -22,8 +23,9 @@ export class WebConsoleModule implements NestModule {
       providers: [
         {
           provide: WEB_CONSOLE_ROOT,
-          useFactory: (): string | null => {
-            const root = resolveWebConsoleRoot(options.dir ?? process.env.WEB_CONSOLE_DIR ?? DEFAULT_WEB_CONSOLE_DIR);
+          inject: [AppConfig],
+          useFactory: (config: AppConfig): string | null => {
+            const root = resolveWebConsoleRoot(options.dir ?? config.WEB_CONSOLE_DIR);
             if (hasBuiltConsole(root)) return root;
             new Logger('WebConsole').warn(`No web console at ${root} (index.html missing): run \`npm run build:web\`. The api runs without it.`);
             return null;

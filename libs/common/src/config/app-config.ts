@@ -163,6 +163,28 @@ export class AppConfig {
   @Min(1)
   ACK_LIMIT_PER_HOUR = 5;
 
+  /** Optional IMAP mailbox polled for mail to the support address, e.g. imaps://user:pass@imap.example.org/INBOX. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^imaps?:\/\/.+/, { message: 'IMAP_URL must be an imap:// or imaps:// URL' })
+  IMAP_URL?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  IMAP_POLL_SECONDS = 60;
+
+  /** Largest inbound e-mail the SMTP listener accepts, in megabytes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SMTP_MAX_MESSAGE_MB = 25;
+
+  /** The built web console served at /. */
+  @IsString()
+  WEB_CONSOLE_DIR = 'dist/web';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
