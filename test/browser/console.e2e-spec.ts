@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { AuditService } from '@app/audit';
@@ -218,19 +219,13 @@ describe('the web console in a browser (Arabic first, right to left)', () => {
 });
 
 describe('the api without a built console', () => {
-  const env = new TestEnvironment();
-  const previous = process.env.WEB_CONSOLE_DIR;
+  const env = new TestEnvironment({ WEB_CONSOLE_DIR: join(tmpdir(), 'helpdesk-no-console-here') });
 
   beforeAll(async () => {
-    process.env.WEB_CONSOLE_DIR = join(env.dataDir, 'no-console-here');
     await env.setup();
     await env.startApi();
   });
-  afterAll(async () => {
-    if (previous === undefined) delete process.env.WEB_CONSOLE_DIR;
-    else process.env.WEB_CONSOLE_DIR = previous;
-    await env.teardown();
-  });
+  afterAll(() => env.teardown());
 
   it('still starts and serves the api; the console routes are plain 404s', async () => {
     expect((await fetch(`${env.baseUrl}/health`)).status).toBe(200);
