@@ -32,6 +32,8 @@ const shared = {
 export default {
   // ioredis keeps a 2-second grace timer when a connection closes.
   openHandlesTimeout: 3000,
+  // End-to-end suites boot the real apps; the per-project value below is not read by jest 30.
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
@@ -43,7 +45,6 @@ export default {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
-      testTimeout: 60000,
     },
   ],
 };

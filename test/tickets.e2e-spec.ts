@@ -205,6 +205,7 @@ describe('tickets, contacts and the shared queue', () => {
         'ticket.escalated',
         'ticket.escalated',
         'ticket.status_changed',
+        'ticket.sla_paused',
         'ticket.note_added',
         'ticket.status_changed',
         'ticket.status_changed',

@@ -23,7 +23,11 @@ import { proposedSearchSql } from './proposed-search.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const dist = (p) => pathToFileURL(path.join(root, 'dist', p)).href;
+// The compiled product (`npm run build:server`). --dist / BENCH_DIST point at another copy, e.g. a
+// snapshot taken while others rebuild the shared dist/ (keep a node_modules beside it or above it).
+const distArg = process.argv.indexOf('--dist');
+const distDir = path.resolve(distArg > 0 ? process.argv[distArg + 1] : (process.env.BENCH_DIST ?? path.join(root, 'dist')));
+const dist = (p) => pathToFileURL(path.join(distDir, p)).href;
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -37,6 +41,13 @@ const API = option('api', null);
 const ONLY = option('only', null)?.split(',');
 const VARIANT = option('variant', 'service');
 const EXPLAIN = !args.includes('--no-explain');
+const PLAN_ONLY = args.includes('--plan-only');
+/**
+ * A statement slower than --timeout is cancelled and reported as such. A scenario whose first run
+ * takes longer than --budget (far over every target) gets about a minute of runs instead of N.
+ */
+const TIMEOUT_MS = Number(option('timeout', '120000'));
+const BUDGET_MS = Number(option('budget', '1000'));
 const TAG = option('tag', VARIANT);
 const TARGET = { queue: 30, search: 150 };
 
@@ -52,8 +63,15 @@ try {
   nestTypeorm = await import('@nestjs/typeorm');
   typeorm = await import('typeorm');
 } catch (error) {
-  console.error(`Cannot load the compiled product from ${path.join(root, 'dist')}: run \`npm run build:server\` first.\n${error.message}`);
+  console.error(`Cannot load the compiled product from ${distDir}: run \`npm run build:server\` first.\n${error.message}`);
   process.exit(1);
+}
+
+// The compiled entities must match the schema: apply any migration added since the seed (they are
+// small on this data: new columns without rewrites, a few indexes).
+{
+  const applied = await database.runMigrations(URL_);
+  if (applied.length) console.log(`applied migrations added since the seed: ${applied.join(', ')}`);
 }
 
 /** Records the statements TypeORM sends while `capturing` is set. */
@@ -73,8 +91,9 @@ const dataSource = new typeorm.DataSource({
   entities: schema.ALL_ENTITIES,
   namingStrategy: new database.SnakeNamingStrategy(),
   synchronize: false,
+  uuidExtension: 'pgcrypto',
   logger: recorder,
-  extra: { max: 2, application_name: 'bench-service' },
+  extra: { max: 2, application_name: 'bench-service', options: `-c statement_timeout=${TIMEOUT_MS}` },
 });
 await dataSource.initialize();
 // The real service, with its real repositories; collaborators that list() never touches are stubs.
@@ -90,7 +109,7 @@ const moduleRef = await nestTesting.Test.createTestingModule({
   .compile();
 const service = moduleRef.get(T.TicketsService);
 
-const db = new pg.Client({ connectionString: URL_, application_name: 'bench-run' });
+const db = new pg.Client({ connectionString: URL_, application_name: 'bench-run', options: `-c statement_timeout=${TIMEOUT_MS}` });
 await db.connect();
 
 // ---- scenarios --------------------------------------------------------------------------------
@@ -102,7 +121,7 @@ const bigTeam = await one(
   "SELECT t.team_id AS id, tm.name, count(*)::int AS open FROM tickets t JOIN teams tm ON tm.id = t.team_id WHERE t.status = 'open' GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1",
 );
 const contact = await one(
-  "SELECT c.name, '0' || substr(i.address, 5) AS local_phone FROM contacts c JOIN contact_identities i ON i.contact_id = c.id AND i.kind = 'phone' WHERE c.id = md5('c5000')::uuid",
+  "SELECT c.name, '0' || substr(i.address, 5) AS local_phone FROM contacts c JOIN contact_identities i ON i.contact_id = c.id AND i.kind = 'phone' WHERE c.id = overlay(overlay(md5('c5000') placing '4' from 13) placing '8' from 17)::uuid",
 );
 const someNumber = await one("SELECT number FROM tickets WHERE number LIKE '1447-%' ORDER BY number OFFSET 12344 LIMIT 1");
 
@@ -140,6 +159,8 @@ const scenarios = [
     },
   },
   { name: 'search-common', kind: 'search', label: 'q=إيجار (common word)', query: { q: 'إيجار', limit: 25 } },
+  { name: 'search-medium', kind: 'search', label: 'q=الطائف (city name, in ~2% of messages)', query: { q: 'الطائف', limit: 25 } },
+  { name: 'search-uncommon', kind: 'search', label: 'q=النسيم (district name, in ~0.1% of messages)', query: { q: 'النسيم', limit: 25 } },
   { name: 'search-rare', kind: 'search', label: 'q=الاستقطاع (rare word)', query: { q: 'الاستقطاع', limit: 25 } },
   { name: 'search-name', kind: 'search', label: `q=${contact.name} (contact name)`, query: { q: contact.name, limit: 25 } },
   { name: 'search-phone', kind: 'search', label: `q=${contact.local_phone} (phone)`, query: { q: contact.local_phone, limit: 25 } },
@@ -161,16 +182,33 @@ function stats(times) {
   const r = (x) => Math.round(x * 100) / 100;
   return { n: s.length, p50: r(pct(s, 50)), p95: r(pct(s, 95)), p99: r(pct(s, 99)), min: r(s[0]), max: r(s[s.length - 1]), mean: r(s.reduce((a, b) => a + b, 0) / s.length) };
 }
+const isTimeout = (e) => e?.code === '57014' || /statement timeout/.test(String(e?.message));
+/**
+ * Warm-up then ITERATIONS timed runs. A first probe run that is slower than BUDGET_MS means the
+ * scenario gets 3 runs instead (and says so); one that hits the statement timeout is reported as such.
+ */
 async function measure(fn) {
-  for (let i = 0; i < WARMUP; i++) await fn();
   const times = [];
   let rows = null;
-  for (let i = 0; i < ITERATIONS; i++) {
-    const t = now();
+  let t = now();
+  try {
+    rows = await fn();
+  } catch (e) {
+    if (isTimeout(e)) return { timedOut: true, timeoutMs: TIMEOUT_MS, n: 0 };
+    throw e;
+  }
+  const probe = now() - t;
+  // Far slower than any target: time-box it (about a minute per measurement) instead of ITERATIONS runs.
+  const reduced = probe > BUDGET_MS;
+  const runs = reduced ? Math.max(4, Math.min(ITERATIONS, Math.floor(60_000 / probe))) - 1 : ITERATIONS;
+  if (reduced) times.push(probe);
+  else for (let i = 1; i < WARMUP; i++) await fn();
+  for (let i = 0; i < runs; i++) {
+    t = now();
     rows = await fn();
     times.push(now() - t);
   }
-  return { ...stats(times), rows };
+  return { ...stats(times), rows, ...(reduced ? { reduced: true } : {}) };
 }
 
 /** The statements list() sends for a query: [page of ids, tickets with relations]. */
@@ -178,12 +216,16 @@ async function capture(query) {
   captured.length = 0;
   capturing = true;
   let page;
+  const t = now();
   try {
     page = await service.list(query, viewer);
+  } catch (e) {
+    if (!isTimeout(e)) throw e;
+    return { statements: captured.splice(0), timedOut: true };
   } finally {
     capturing = false;
   }
-  return { statements: captured.splice(0), items: page.items.length, nextCursor: page.nextCursor };
+  return { statements: captured.splice(0), items: page.items.length, nextCursor: page.nextCursor, ms: now() - t };
 }
 
 let token = option('token', null);
@@ -224,6 +266,7 @@ const env = {
   postgres: (await one('SHOW server_version')).server_version,
   settings,
   variant: VARIANT,
+  loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
   iterations: ITERATIONS,
   warmup: WARMUP,
 };
@@ -235,14 +278,44 @@ for (const s of scenarios) {
   let statements = c.statements;
   if (VARIANT === 'proposed' && s.kind === 'search') {
     // Same filters, cursor and second statement; only the page-of-ids statement is rewritten.
-    statements = [proposedSearchSql(s.query, { normalizeSearchText: common.normalizeSearchText, parseTicketNumber: T.parseTicketNumber, normalizePhoneNumber: common.normalizePhoneNumber, decodeCursor: common.decodeCursor }), ...c.statements.slice(1)];
+    const ids = proposedSearchSql(s.query, {
+      normalizeSearchText: common.normalizeSearchText,
+      parseTicketNumber: T.parseTicketNumber,
+      normalizePhoneNumber: common.normalizePhoneNumber,
+      decodeCursor: common.decodeCursor,
+    });
+    // The second statement exactly as list() sends it for these ids (the service's own one may not
+    // have been captured when its first statement timed out).
+    const found = (await db.query(ids.text, ids.params)).rows.slice(0, s.query.limit).map((x) => x.t_id);
+    captured.length = 0;
+    capturing = true;
+    if (found.length) await dataSource.getRepository(T.Ticket).find({ where: { id: typeorm.In(found) }, relations: { contact: true, assignee: true, team: true, category: true } });
+    capturing = false;
+    statements = [ids, ...captured.splice(0)];
   }
   const [idsSql, ...rest] = statements;
   const r = { name: s.name, kind: s.kind, label: s.label, target: TARGET[s.kind], query: s.query, sql: statements, serviceItems: c.items };
+  if (PLAN_ONLY) {
+    r.plans = [];
+    for (const st of statements) r.plans.push((await db.query(`EXPLAIN ${st.text}`, st.params)).rows.map((x) => x['QUERY PLAN']).join('\n'));
+    console.log(`\n${s.name}: ${s.label}\n${statements.map((st) => `${st.text}\n-- ${JSON.stringify(st.params)}`).join('\n')}\n${r.plans.join('\n\n')}`);
+    results.push(r);
+    continue;
+  }
+  if (c.timedOut && VARIANT === 'service') {
+    // The service's own statement did not finish: report that, with the plan PostgreSQL chose.
+    r.sqlIds = r.sqlTotal = r.service = { timedOut: true, timeoutMs: TIMEOUT_MS, n: 0 };
+    r.plans = [(await db.query(`EXPLAIN ${idsSql.text}`, idsSql.params)).rows.map((x) => x['QUERY PLAN']).join('\n')];
+    r.planNote = `EXPLAIN only: the statement did not finish within ${TIMEOUT_MS / 1000} s`;
+    results.push(r);
+    console.log(`\n${s.name}: ${s.label}\n  TIMED OUT after ${TIMEOUT_MS / 1000} s`);
+    continue;
+  }
 
   // 1. the exact statements, replayed
   r.sqlIds = await measure(async () => (await db.query(idsSql.text, idsSql.params)).rowCount);
-  if (rest.length) {
+  if (r.sqlIds.timedOut) r.sqlTotal = r.sqlIds;
+  else if (rest.length) {
     r.sqlTotal = await measure(async () => {
       const page = await db.query(idsSql.text, idsSql.params);
       for (const st of rest) await db.query(st.text, st.params);
@@ -254,14 +327,20 @@ for (const s of scenarios) {
   // 3. the api
   if (API && VARIANT === 'service') {
     const url = `${API}/api/v1/tickets?${apiQueryString(s.query)}`;
-    const headers = { authorization: `Bearer ${await apiToken()}` };
+    await apiToken();
     r.api = await measure(async () => {
-      const res = await fetch(url, { headers });
+      let res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      if (res.status === 401 && !option('token', null)) {
+        // the short-lived access token expired during the run: sign in again (rare; the run keeps going)
+        token = null;
+        await apiToken();
+        res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      }
       if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
       return (await res.json()).items.length;
     });
   }
-  if (EXPLAIN) {
+  if (EXPLAIN && !r.sqlIds.timedOut) {
     r.plans = [];
     for (const st of statements) {
       const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${st.text}`, st.params);
@@ -269,25 +348,35 @@ for (const s of scenarios) {
     }
   }
   results.push(r);
-  const f = (m) => (m ? `p50 ${m.p50} / p95 ${m.p95} / p99 ${m.p99} ms` : '—');
+  const f = (m) => (!m ? '—' : m.timedOut ? `timed out (> ${m.timeoutMs / 1000} s)` : `p50 ${m.p50} / p95 ${m.p95} / p99 ${m.p99} ms${m.reduced ? ` (only ${m.n} runs)` : ''}`);
   console.log(`\n${s.name}: ${s.label}\n  rows ${r.sqlTotal.rows}   sql(ids) ${f(r.sqlIds)}\n  sql(page) ${f(r.sqlTotal)}\n  service ${f(r.service)}\n  api ${f(r.api)}   target p95 < ${r.target} ms`);
 }
 
 // ---- report ----------------------------------------------------------------------------------
 
+if (PLAN_ONLY) {
+  await db.end();
+  await moduleRef.close();
+  await dataSource.destroy();
+  process.exit(0);
+}
+
 const ms = (x) => (x === undefined ? '—' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : String(Math.round(x)));
-const cell = (m) => (m ? `${ms(m.p50)} / ${ms(m.p95)} / ${ms(m.p99)}` : '—');
+const cell = (m) =>
+  !m ? '—' : m.timedOut ? `> ${m.timeoutMs / 1000} s (timed out)` : `${ms(m.p50)} / ${ms(m.p95)} / ${ms(m.p99)}${m.reduced ? ` (${m.n} runs)` : ''}`;
 const verdict = (r) => {
-  const p95 = (r.api ?? r.service ?? r.sqlTotal).p95;
-  return p95 < r.target ? `✅ < ${r.target}` : `❌ ≥ ${r.target}`;
+  const m = r.api ?? r.service ?? r.sqlTotal;
+  return !m.timedOut && m.p95 < r.target ? `✅ < ${r.target}` : `❌ ≥ ${r.target}`;
 };
 const table = [
   '| scenario | rows | SQL, ids query p50 / p95 / p99 (ms) | SQL, both queries | service.list() | HTTP api | target p95 |',
   '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
-  ...results.map((r) => `| ${r.name}: ${r.label} | ${r.sqlTotal.rows} | ${cell(r.sqlIds)} | ${cell(r.sqlTotal)} | ${cell(r.service)} | ${cell(r.api)} | ${verdict(r)} |`),
+  ...results.map((r) => `| ${r.name}: ${r.label} | ${r.sqlTotal?.rows ?? '—'} | ${cell(r.sqlIds)} | ${cell(r.sqlTotal)} | ${cell(r.service)} | ${cell(r.api)} | ${verdict(r)} |`),
 ].join('\n');
 console.log(`\n${table}`);
 
+env.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
+console.log(`load average (1/5/15 min): ${env.loadAverageAtStart.join(' ')} at the start, ${env.loadAverageAtEnd.join(' ')} at the end`);
 mkdirSync(path.join(here, 'results'), { recursive: true });
 const base = path.join(here, 'results', `run-${TAG}`);
 writeFileSync(`${base}.json`, JSON.stringify({ env, results }, null, 2));
@@ -304,7 +393,7 @@ const plansMd = results
         `-- parameters: ${JSON.stringify(st.params)}`,
         '```',
         '',
-        ...(r.plans?.[k] ? ['```', r.plans[k], '```', ''] : []),
+        ...(r.plans?.[k] ? [...(k === 0 && r.planNote ? [`(${r.planNote})`, ''] : []), '```', r.plans[k], '```', ''] : []),
       ]),
     ].join('\n'),
   )

@@ -20,7 +20,11 @@ import * as V from './vocabulary.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const dist = (p) => pathToFileURL(path.join(root, 'dist', p)).href;
+// The compiled product (`npm run build:server`). --dist / BENCH_DIST point at another copy, e.g. a
+// snapshot taken while others rebuild the shared dist/ (keep a node_modules beside it or above it).
+const distArg = process.argv.indexOf('--dist');
+const distDir = path.resolve(distArg > 0 ? process.argv[distArg + 1] : (process.env.BENCH_DIST ?? path.join(root, 'dist')));
+const dist = (p) => pathToFileURL(path.join(distDir, p)).href;
 
 // ---- arguments ------------------------------------------------------------------------------
 
@@ -92,6 +96,9 @@ function mulberry32(seed) {
   };
 }
 
+// Deterministic ids (so tickets can name their contact, team and assignee without a join), shaped as
+// version-4 UUIDs because the api validates ids with IsUUID/ParseUUIDPipe:
+//   overlay(overlay(md5(<key>) placing '4' from 13) placing '8' from 17)::uuid
 const sqlText = (s) => `'${s.replace(/'/g, "''")}'`;
 const sqlArray = (xs) => `(ARRAY[${xs.map(sqlText).join(',')}]::text[])`;
 const sqlFloats = (xs) => `(ARRAY[${xs.join(',')}]::float8[])`;
@@ -109,7 +116,7 @@ try {
   common = await import(dist('libs/common/src/index.js'));
   database = await import(dist('libs/database/src/index.js'));
 } catch (error) {
-  console.error(`Cannot load the compiled product from ${path.join(root, 'dist')}: run \`npm run build:server\` first.\n${error.message}`);
+  console.error(`Cannot load the compiled product from ${distDir}: run \`npm run build:server\` first.\n${error.message}`);
   process.exit(1);
 }
 const { normalizeSearchText, normalizePhoneNumber, hijriParts } = common;
@@ -245,7 +252,7 @@ async function seed() {
   await step('teams, 60 staff, categories', async () => {
     const hash = await argon2.hash('bench-password', { type: argon2.argon2id });
     await db.query(
-      `INSERT INTO teams (id, name, name_en) SELECT md5('team'||k)::uuid, n, e FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(n, e, k)`,
+      `INSERT INTO teams (id, name, name_en) SELECT overlay(overlay(md5('team'||k) placing '4' from 13) placing '8' from 17)::uuid, n, e FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(n, e, k)`,
       [V.TEAMS.map((t) => t[0]), V.TEAMS.map((t) => t[1])],
     );
     // users 1..10 supervise team k, 11..57 are officers of team ((j-1) % 10) + 1, 58..60 sit on the committee.
@@ -258,17 +265,17 @@ async function seed() {
     }
     await db.query(
       `INSERT INTO users (id, name, email, password_hash, role)
-       SELECT md5('user'||j)::uuid, ($1::text[])[j], 'staff' || lpad(j::text, 2, '0') || '@bench.local', $2,
+       SELECT overlay(overlay(md5('user'||j) placing '4' from 13) placing '8' from 17)::uuid, ($1::text[])[j], 'staff' || lpad(j::text, 2, '0') || '@bench.local', $2,
               CASE WHEN j <= 10 THEN 'supervisor' WHEN j <= 57 THEN 'officer' ELSE 'committee' END
        FROM generate_series(1, 60) j`,
       [names, hash],
     );
     await db.query(
       `INSERT INTO team_memberships (team_id, user_id)
-       SELECT md5('team'||(((j - 1) % 10) + 1))::uuid, md5('user'||j)::uuid FROM generate_series(1, 57) j`,
+       SELECT overlay(overlay(md5('team'||(((j - 1) % 10) + 1)) placing '4' from 13) placing '8' from 17)::uuid, overlay(overlay(md5('user'||j) placing '4' from 13) placing '8' from 17)::uuid FROM generate_series(1, 57) j`,
     );
     await db.query(
-      `INSERT INTO categories (id, name, team_id) SELECT md5('cat'||k)::uuid, n, md5('team'||(t + 1))::uuid
+      `INSERT INTO categories (id, name, team_id) SELECT overlay(overlay(md5('cat'||k) placing '4' from 13) placing '8' from 17)::uuid, n, overlay(overlay(md5('team'||(t + 1)) placing '4' from 13) placing '8' from 17)::uuid
        FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS x(n, t, k)`,
       [V.CATEGORIES.map((c) => c[0]), V.CATEGORIES.map((c) => c[1])],
     );
@@ -281,7 +288,7 @@ async function seed() {
     const phone = (i) => `'+9665' || (ARRAY['0','3','4','5','6','8','9'])[1 + ${i} % 7] || lpad(((${i})::bigint * 7919 % 10000000)::text, 7, '0')`;
     const sql = `
       INSERT INTO contacts (id, kind, name, membership_number, preferred_language, preferred_channel, consent_to_contact, search_text, created_at, updated_at)
-      SELECT md5('c'||i)::uuid, kind, name, membership,
+      SELECT overlay(overlay(md5('c'||i) placing '4' from 13) placing '8' from 17)::uuid, kind, name, membership,
              'ar', (ARRAY['whatsapp','sms','phone','email'])[1 + floor(r5 * 4)::int], r6 < 0.7,
              name_norm || COALESCE(' ' || membership, '') || ' ' || ph || ' 0' || substr(ph, 5) ||
                CASE WHEN i % 5 = 0 THEN ' user' || i || '@example.com' ELSE '' END,
@@ -306,9 +313,9 @@ async function seed() {
     ]);
     await db.query(`
       INSERT INTO contact_identities (contact_id, kind, address, created_at)
-      SELECT md5('c'||i)::uuid, 'phone', ${phone('i')}, now() FROM generate_series(1, ${N_CONTACTS}) i
+      SELECT overlay(overlay(md5('c'||i) placing '4' from 13) placing '8' from 17)::uuid, 'phone', ${phone('i')}, now() FROM generate_series(1, ${N_CONTACTS}) i
       UNION ALL
-      SELECT md5('c'||i)::uuid, 'email', 'user' || i || '@example.com', now() FROM generate_series(5, ${N_CONTACTS}, 5) i`);
+      SELECT overlay(overlay(md5('c'||i) placing '4' from 13) placing '8' from 17)::uuid, 'email', 'user' || i || '@example.com', now() FROM generate_series(5, ${N_CONTACTS}, 5) i`);
     // Contacts are small: index them now so the message generation can join them by key.
     await rebuild(db, ['contacts', 'contact_identities'], ['keys', 'indexes']);
   });
@@ -387,14 +394,14 @@ async function seed() {
     INSERT INTO tickets (id, number, subject, subject_search, type, status, priority, channel, contact_id, category_id, team_id,
                          assignee_id, first_response_due_at, resolution_due_at, first_responded_at, resolved_at, closed_at,
                          created_at, updated_at, last_activity_at)
-    SELECT md5('t'||i)::uuid, ${numberExpr},
+    SELECT overlay(overlay(md5('t'||i) placing '4' from 13) placing '8' from 17)::uuid, ${numberExpr},
            subj_raw || COALESCE(' - ' || ($6::text[])[di], ''), subj_norm || COALESCE(' - ' || ($7::text[])[di], ''),
-           type, status, priority, channel, md5('c'||contact_k)::uuid,
+           type, status, priority, channel, overlay(overlay(md5('c'||contact_k) placing '4' from 13) placing '8' from 17)::uuid,
            CASE WHEN r13 < 0.8 AND ${sqlInts(catCnt)}[team_k] > 0
-                THEN md5('cat'||(${sqlInts(catOff)}[team_k] + floor(r13 / 0.8 * ${sqlInts(catCnt)}[team_k])::int))::uuid END,
-           md5('team'||team_k)::uuid,
+                THEN overlay(overlay(md5('cat'||(${sqlInts(catOff)}[team_k] + floor(r13 / 0.8 * ${sqlInts(catCnt)}[team_k])::int)) placing '4' from 13) placing '8' from 17)::uuid END,
+           overlay(overlay(md5('team'||team_k) placing '4' from 13) placing '8' from 17)::uuid,
            CASE WHEN status = 'new' AND r7 < 0.5 THEN NULL
-                ELSE md5('user'||(team_k + 10 * floor(r7 * CASE WHEN team_k <= 7 THEN 6 ELSE 5 END)::int))::uuid END,
+                ELSE overlay(overlay(md5('user'||(team_k + 10 * floor(r7 * CASE WHEN team_k <= 7 THEN 6 ELSE 5 END)::int)) placing '4' from 13) placing '8' from 17)::uuid END,
            created_at + interval '1 day', created_at + interval '5 days',
            CASE WHEN status <> 'new' THEN created_at + least(last_activity_at - created_at, r12 * interval '8 hours') END,
            CASE WHEN status IN ('resolved','closed') THEN last_activity_at END,

@@ -2,7 +2,10 @@ import pg from 'pg';
 import { quoteIdent, runMigrations, withDatabase } from '@app/database';
 
 export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DATABASE = 'helpdesk_test_template';
+import { migrationsFingerprint, TEMPLATE_PREFIX } from './migrations-fingerprint.mjs';
+
+/** The migrated template for the current migrations (named by their fingerprint). */
+export const TEMPLATE_DATABASE = `${TEMPLATE_PREFIX}${migrationsFingerprint()}`;
 
 async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
@@ -17,8 +20,9 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 const TEMPLATE_LOCK_ID = 727_400_202;
 
 /**
- * The migrated template, built by the first test file of a run (the global setup drops the
- * previous run's); the others wait on an advisory lock and then clone it in milliseconds.
+ * The migrated template, built by the first test file that needs it (named by the migrations'
+ * fingerprint, so it is rebuilt only when they change); the others wait on an advisory lock and
+ * then clone it in milliseconds.
  */
 export async function ensureTemplateDatabase(): Promise<void> {
   await withAdmin(async (c) => {

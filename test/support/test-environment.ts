@@ -39,6 +39,8 @@ export class TestEnvironment {
     return loadConfig({
       NODE_ENV: 'test',
       PORT: '0',
+      // Every worker listens for mail; a free port each, so test files never collide.
+      SMTP_INBOUND_PORT: '0',
       DATABASE_URL: this.config?.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/unused',
       REDIS_URL,
       REDIS_PREFIX: `hdtest-${this.id}`,

@@ -11,7 +11,9 @@ import { DatabaseModule } from '@app/database';
 import { ContactsModule } from '@app/contacts';
 import { QueueModule, RedisModule } from '@app/queue';
 import { RealtimeModule } from '@app/realtime';
+import { NotificationsModule } from '@app/notifications';
 import { TicketsModule } from '@app/tickets';
+import { WorkflowModule } from '@app/workflow';
 import { UsersModule } from '@app/users';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -19,7 +21,11 @@ import { ContactsController } from './contacts/contacts.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RealtimeGateway } from './realtime/realtime.gateway.js';
 import { PublicFormsModule } from './public/public-forms.module.js';
+import { HelpRequestsApiModule } from './help-requests/help-requests-api.module.js';
+import { NotificationsController, TicketWorkflowController, WorkflowAdminController } from './workflow/workflow.controller.js';
+import { SurveysApiModule } from './surveys/surveys-api.module.js';
 import { SystemController } from './system/system.controller.js';
+import { StatsModule } from './stats/stats.controller.js';
 import { MetaWebhooksModule } from './webhooks/meta/meta-webhooks.module.js';
 import { TwilioWebhooksModule } from './webhooks/twilio/twilio-webhooks.module.js';
 import { CategoriesController, TeamsController } from './teams/teams.controller.js';
@@ -48,9 +54,14 @@ export class ApiModule {
         ContactsModule,
         TicketsModule,
         ChannelsModule,
+        NotificationsModule,
+        WorkflowModule,
         TwilioWebhooksModule,
         MetaWebhooksModule,
         PublicFormsModule,
+        HelpRequestsApiModule,
+        SurveysApiModule,
+        StatsModule,
         WebConsoleModule.forRoot(),
       ],
       controllers: [
@@ -64,6 +75,9 @@ export class ApiModule {
         TicketsController,
         AttachmentsController,
         SystemController,
+        WorkflowAdminController,
+        TicketWorkflowController,
+        NotificationsController,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }, RealtimeGateway],
     };

@@ -7,4 +7,5 @@ export enum QueueName {
   Committee = 'committee',
   Surveys = 'surveys',
   Maintenance = 'maintenance',
+  Twilio = 'twilio',
 }

@@ -11,6 +11,7 @@ export interface CategoryInput {
   nameEn?: string | null;
   teamId?: string | null;
   competentOfficerId?: string | null;
+  requiresSkill?: boolean;
   active?: boolean;
 }
 
@@ -42,6 +43,7 @@ export class CategoriesService {
         nameEn: input.nameEn ?? null,
         teamId: input.teamId ?? null,
         competentOfficerId: input.competentOfficerId ?? null,
+        requiresSkill: input.requiresSkill ?? false,
         active: input.active ?? true,
       }),
     );
@@ -64,6 +66,7 @@ export class CategoriesService {
     if (input.nameEn !== undefined) changes.nameEn = input.nameEn;
     if (input.teamId !== undefined) changes.teamId = input.teamId;
     if (input.competentOfficerId !== undefined) changes.competentOfficerId = input.competentOfficerId;
+    if (input.requiresSkill !== undefined) changes.requiresSkill = input.requiresSkill;
     if (input.active !== undefined) changes.active = input.active;
     if (Object.keys(changes).length) await this.categories.update(id, changes);
     await this.audit.record({

@@ -19,6 +19,10 @@ export class Category {
   @Column({ type: 'uuid', nullable: true })
   competentOfficerId!: string | null;
 
+  /** Automatic assignment gives these tickets only to officers skilled for the category. */
+  @Column({ type: 'boolean', default: false })
+  requiresSkill!: boolean;
+
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 

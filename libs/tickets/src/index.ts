@@ -8,6 +8,8 @@ export {
   type TicketListQuery,
   type TicketChanges,
   type TicketSort,
+  type StaffMessageInput,
+  type SystemTicketChanges,
 } from './tickets.service.js';
 export { TicketIntakeService, type ContactDetails } from './ticket-intake.service.js';
 export { CategoriesService, type CategoryInput } from './categories.service.js';

@@ -22,6 +22,7 @@ import type { TicketPriority, TicketStatus, TicketType } from './ticket-vocabula
 @Index('idx_tickets_assignee_queue', ['assigneeId', 'status', 'lastActivityAt', 'id'])
 @Index('idx_tickets_contact', ['contactId', 'createdAt'])
 @Index('idx_tickets_created', ['createdAt', 'id'])
+@Index('idx_tickets_resolution_due', ['resolutionDueAt'], { where: "status IN ('new', 'open', 'pending')" })
 @Index('idx_tickets_subject_trgm', { synchronize: false })
 export class Ticket {
   @PrimaryGeneratedColumn('uuid')
@@ -88,6 +89,26 @@ export class Ticket {
 
   @Column({ type: 'timestamptz', nullable: true })
   firstRespondedAt!: Date | null;
+
+  /** The SLA policy the due times come from. */
+  @Column({ type: 'uuid', nullable: true })
+  slaPolicyId!: string | null;
+
+  /** Set while the clock is stopped (pending on the contact, or with the committee). */
+  @Column({ type: 'timestamptz', nullable: true })
+  slaPausedAt!: Date | null;
+
+  /** Working minutes the clock has been stopped so far; due times are pushed back by this much. */
+  @Column({ type: 'numeric', default: 0, transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  slaPausedMinutes!: number;
+
+  /** When the escalation level last went up (the next level follows one escalation step later). */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastEscalatedAt!: Date | null;
+
+  /** When routing rules were applied (null: not yet routed). */
+  @Column({ type: 'timestamptz', nullable: true })
+  routedAt!: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt!: Date | null;

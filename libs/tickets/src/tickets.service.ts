@@ -68,6 +68,14 @@ export interface StaffMessageInput {
   whatsappTemplate?: { contentSid: string; variables?: Record<string, string> };
 }
 
+/** Fields the workflow sets on its own. */
+export type SystemTicketChanges = Partial<
+  Pick<
+    Ticket,
+    'teamId' | 'categoryId' | 'priority' | 'tags' | 'firstResponseDueAt' | 'resolutionDueAt' | 'slaPolicyId' | 'slaPausedAt' | 'slaPausedMinutes' | 'routedAt' | 'escalationLevel' | 'lastEscalatedAt'
+  >
+>;
+
 export type TicketSort = 'recent' | 'oldest' | 'newest' | 'due';
 
 export interface TicketListQuery {
@@ -405,6 +413,43 @@ export class TicketsService {
     return updated;
   }
 
+  /**
+   * Assignment made by the product itself (routing, escalation to the competent officer,
+   * referral): recorded with the reason, no permission check of a person.
+   */
+  async assignBySystem(ticketId: string, assigneeId: string | null, reason: string, actor: Actor = { id: null }): Promise<Ticket> {
+    const ticket = await this.get(ticketId);
+    if (ticket.assigneeId === assigneeId) return ticket;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(Ticket).update(ticketId, { assigneeId, lastActivityAt: new Date() });
+      await this.audit.record(
+        { actorId: actor.id, action: 'ticket.assigned', entityType: 'ticket', entityId: ticketId, before: { assigneeId: ticket.assigneeId }, after: { assigneeId, reason }, ip: actor.ip },
+        manager,
+      );
+    });
+    const updated = await this.get(ticketId);
+    this.events.emit(TicketEvents.Assigned, { ticketId, from: ticket.assigneeId, to: assigneeId });
+    await this.publish('ticket.assigned', updated);
+    return updated;
+  }
+
+  /**
+   * Changes made by the product's workflow (routing, SLA due times, escalation level), with an
+   * audit entry naming the action, and a note on the timeline when `note` is given.
+   */
+  async applySystemChanges(ticketId: string, changes: SystemTicketChanges, audit: { action: string; note?: string; meta?: Record<string, unknown> }): Promise<Ticket> {
+    const ticket = await this.get(ticketId);
+    await this.dataSource.transaction(async (manager) => {
+      if (Object.keys(changes).length) await manager.getRepository(Ticket).update(ticketId, changes);
+      if (audit.note) await this.insertMessage(manager, ticket, { direction: 'note', body: audit.note, meta: { event: audit.action, system: true, ...(audit.meta ?? {}) } });
+      const before = Object.fromEntries(Object.keys(changes).map((k) => [k, ticket[k as keyof Ticket]]));
+      await this.audit.record({ actorId: null, action: audit.action, entityType: 'ticket', entityId: ticketId, before, after: { ...changes, ...(audit.meta ?? {}) } }, manager);
+    });
+    const updated = await this.get(ticketId);
+    await this.publish('ticket.updated', updated);
+    return updated;
+  }
+
   async update(ticketId: string, changes: TicketChanges, viewer: Viewer, actor: Actor): Promise<Ticket> {
     const ticket = await this.get(ticketId, viewer);
     const next: TicketColumns = {};
@@ -444,7 +489,7 @@ export class TicketsService {
     if (!ACTIVE_STATUSES.includes(ticket.status)) throw new DomainError('invalid_transition', `a ${ticket.status} ticket cannot be escalated`);
     const level = ticket.escalationLevel + 1;
     await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(Ticket).update(ticketId, { escalationLevel: level, lastActivityAt: new Date() });
+      await manager.getRepository(Ticket).update(ticketId, { escalationLevel: level, lastEscalatedAt: new Date(), lastActivityAt: new Date() });
       await this.insertMessage(manager, ticket, { direction: 'note', body: reason, authorUserId: viewer.id, meta: { event: 'escalation', level } });
       await this.audit.record(
         {

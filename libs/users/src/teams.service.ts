@@ -11,12 +11,18 @@ export interface TeamInput {
   name: string;
   nameEn?: string | null;
   memberIds?: string[];
+  assignmentMode?: 'manual' | 'round_robin' | 'least_loaded';
+  maxOpenPerOfficer?: number;
+  calendarId?: string | null;
 }
 
 export interface TeamView {
   id: string;
   name: string;
   nameEn: string | null;
+  assignmentMode: string;
+  maxOpenPerOfficer: number;
+  calendarId: string | null;
   members: { id: string; name: string; role: string }[];
 }
 
@@ -44,7 +50,15 @@ export class TeamsService {
     const id = await this.dataSource.transaction(async (manager) => {
       const team = await manager
         .getRepository(Team)
-        .save(manager.getRepository(Team).create({ name: input.name.trim(), nameEn: input.nameEn ?? null }));
+        .save(
+          manager.getRepository(Team).create({
+            name: input.name.trim(),
+            nameEn: input.nameEn ?? null,
+            assignmentMode: input.assignmentMode ?? 'manual',
+            maxOpenPerOfficer: input.maxOpenPerOfficer ?? 15,
+            calendarId: input.calendarId ?? null,
+          }),
+        );
       await this.setMembers(manager.getRepository(TeamMembership), manager.getRepository(User), team.id, input.memberIds ?? []);
       await this.audit.record(
         { actorId: actor.id, action: 'team.created', entityType: 'team', entityId: team.id, after: { ...input }, ip: actor.ip },
@@ -58,9 +72,12 @@ export class TeamsService {
   async update(id: string, input: Partial<TeamInput>, actor: Actor): Promise<TeamView> {
     const before = await this.get(id);
     await this.dataSource.transaction(async (manager) => {
-      const changes: Partial<Pick<Team, 'name' | 'nameEn'>> = {};
+      const changes: Partial<Pick<Team, 'name' | 'nameEn' | 'assignmentMode' | 'maxOpenPerOfficer' | 'calendarId'>> = {};
       if (input.name !== undefined) changes.name = input.name.trim();
       if (input.nameEn !== undefined) changes.nameEn = input.nameEn;
+      if (input.assignmentMode !== undefined) changes.assignmentMode = input.assignmentMode;
+      if (input.maxOpenPerOfficer !== undefined) changes.maxOpenPerOfficer = input.maxOpenPerOfficer;
+      if (input.calendarId !== undefined) changes.calendarId = input.calendarId;
       if (Object.keys(changes).length) await manager.getRepository(Team).update(id, changes);
       if (input.memberIds) await this.setMembers(manager.getRepository(TeamMembership), manager.getRepository(User), id, input.memberIds);
       await this.audit.record(
@@ -94,6 +111,9 @@ function toTeamView(team: Team): TeamView {
     id: team.id,
     name: team.name,
     nameEn: team.nameEn,
+    assignmentMode: team.assignmentMode,
+    maxOpenPerOfficer: team.maxOpenPerOfficer,
+    calendarId: team.calendarId,
     members: (team.memberships ?? [])
       .filter((m) => m.user)
       .map((m) => ({ id: m.user!.id, name: m.user!.name, role: m.user!.role }))

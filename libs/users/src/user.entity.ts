@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
-import type { Language, StaffRole } from './staff-role.js';
+import type { Availability, Language, StaffRole } from './staff-role.js';
 import { TeamMembership } from './team-membership.entity.js';
+import { UserSkill } from './user-skill.entity.js';
 
 @Entity('users')
 export class User {
@@ -26,8 +27,15 @@ export class User {
   @Column({ type: 'text', default: 'ar' })
   preferredLanguage!: Language;
 
+  /** Officers set this; only available officers get new tickets automatically. */
+  @Column({ type: 'text', default: 'available' })
+  availability!: Availability;
+
   @OneToMany(() => TeamMembership, (m) => m.user)
   memberships?: Relation<TeamMembership[]>;
+
+  @OneToMany(() => UserSkill, (s) => s.user)
+  skills?: Relation<UserSkill[]>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -5,7 +5,8 @@ import { AuditService } from '@app/audit';
 import { type Actor, DomainError, decodeCursor, encodeCursor, normalizeEmailAddress } from '@app/common';
 import { passwordHasher } from './password-hasher.js';
 import { SessionService } from './session.service.js';
-import type { Language, StaffRole } from './staff-role.js';
+import type { Availability, Language, StaffRole } from './staff-role.js';
+import { UserSkill } from './user-skill.entity.js';
 import { TeamMembership } from './team-membership.entity.js';
 import { Team } from './team.entity.js';
 import { User } from './user.entity.js';
@@ -22,6 +23,9 @@ export interface CreateUserInput {
 export type UpdateUserInput = Partial<Omit<CreateUserInput, 'email'>> & {
   email?: string;
   active?: boolean;
+  availability?: Availability;
+  /** Categories the officer is skilled for (automatic assignment of categories that require it). */
+  skillCategoryIds?: string[];
 };
 
 /** What the API and the audit log show of a user: never the password hash. */
@@ -32,7 +36,9 @@ export interface UserView {
   role: StaffRole;
   active: boolean;
   preferredLanguage: Language;
+  availability: Availability;
   teamIds: string[];
+  skillCategoryIds: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -45,7 +51,9 @@ export function toUserView(user: User): UserView {
     role: user.role,
     active: user.active,
     preferredLanguage: user.preferredLanguage,
+    availability: user.availability,
     teamIds: (user.memberships ?? []).map((m) => m.teamId).sort(),
+    skillCategoryIds: (user.skills ?? []).map((s) => s.categoryId).sort(),
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };
@@ -92,7 +100,8 @@ export class UsersService {
     limit: number;
     cursor?: string;
   }): Promise<{ items: User[]; nextCursor: string | null }> {
-    const qb = this.users.createQueryBuilder('u').leftJoinAndSelect('u.memberships', 'm').orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC');
+    const qb = this.users.createQueryBuilder('u').leftJoinAndSelect('u.memberships', 'm')
+      .leftJoinAndSelect('u.skills', 'sk').orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC');
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
     if (query.teamId)
@@ -175,6 +184,7 @@ export class UsersService {
     if (input.role !== undefined) changes.role = input.role;
     if (input.active !== undefined) changes.active = input.active;
     if (input.preferredLanguage !== undefined) changes.preferredLanguage = input.preferredLanguage;
+    if (input.availability !== undefined) changes.availability = input.availability;
     if (input.password !== undefined) changes.passwordHash = await passwordHasher.hash(input.password);
     if (actor.id === id && (changes.active === false || (changes.role && changes.role !== 'admin' && existing.role === 'admin'))) {
       throw new DomainError('conflict', 'you cannot deactivate yourself or remove your own admin role');
@@ -182,6 +192,11 @@ export class UsersService {
     await this.dataSource.transaction(async (manager) => {
       if (Object.keys(changes).length) await manager.getRepository(User).update(id, changes);
       if (input.teamIds) await this.setTeams(manager.getRepository(TeamMembership), manager.getRepository(Team), id, input.teamIds);
+      if (input.skillCategoryIds) {
+        await manager.getRepository(UserSkill).delete({ userId: id });
+        const unique = [...new Set(input.skillCategoryIds)];
+        if (unique.length) await manager.getRepository(UserSkill).insert(unique.map((categoryId) => ({ userId: id, categoryId })));
+      }
       // A deactivated user, a role change or a new password ends every open session at once.
       if (changes.active === false || changes.role !== undefined || changes.passwordHash !== undefined) {
         await this.sessions.endAllForUser(id, manager);

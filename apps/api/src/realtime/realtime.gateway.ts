@@ -1,12 +1,30 @@
 import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { type OnGatewayConnection, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import type { Redis } from 'ioredis';
 import type { Server, Socket } from 'socket.io';
 import { ACCESS_COOKIE, AuthService, type StaffPrincipal } from '@app/auth';
 import { RedisClient } from '@app/queue';
 import { REALTIME_CHANNEL, type RealtimeEvent } from '@app/realtime';
+import { TicketsService } from '@app/tickets';
+import { TicketPresenceRegistry } from './ticket-presence.js';
 
 const RECHECK_MS = 60_000;
+/** How often typing signals that ran out are swept (and the change announced). */
+const TYPING_SWEEP_MS = 1_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function ticketIdOf(body: unknown): string | null {
+  const id = (body as { ticketId?: unknown } | null)?.ticketId;
+  return typeof id === 'string' && UUID.test(id) ? id.toLowerCase() : null;
+}
 
 function tokenOf(socket: Socket): string | null {
   const fromAuth = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -22,12 +40,19 @@ function tokenOf(socket: Socket): string | null {
 /**
  * Live updates for the console over socket.io, signed in with the same token as the API.
  * Events arrive from every process through Redis pub/sub and go to the staff who may see them.
+ *
+ * Presence: a console emits `ticket.watch {ticketId}` when it opens a ticket, `ticket.unwatch` when it
+ * leaves, and `ticket.typing {ticketId}` every few seconds while its user types a reply or note. Every
+ * change is broadcast to the ticket's room as `presence {ticketId, viewers, typing}`. The registry is in
+ * memory per api process (see ticket-presence.ts for what several replicas would need).
  */
 @WebSocketGateway({ path: '/socket.io', cors: false })
-export class RealtimeGateway implements OnGatewayConnection, OnModuleInit, OnModuleDestroy {
+export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeGateway.name);
   private subscriber?: Redis;
   private recheck?: NodeJS.Timeout;
+  private typingSweep?: NodeJS.Timeout;
+  readonly presence = new TicketPresenceRegistry();
 
   @WebSocketServer()
   server!: Server;
@@ -35,6 +60,7 @@ export class RealtimeGateway implements OnGatewayConnection, OnModuleInit, OnMod
   constructor(
     private readonly auth: AuthService,
     private readonly redis: RedisClient,
+    private readonly tickets: TicketsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -46,10 +72,15 @@ export class RealtimeGateway implements OnGatewayConnection, OnModuleInit, OnMod
     // Sessions end (sign-out, deactivation): sockets of ended sessions are dropped.
     this.recheck = setInterval(() => void this.dropEndedSessions(), RECHECK_MS);
     this.recheck.unref();
+    this.typingSweep = setInterval(() => {
+      for (const ticketId of this.presence.expire(Date.now())) this.announcePresence(ticketId);
+    }, TYPING_SWEEP_MS);
+    this.typingSweep.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
     if (this.recheck) clearInterval(this.recheck);
+    if (this.typingSweep) clearInterval(this.typingSweep);
     await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
   }
 
@@ -64,6 +95,50 @@ export class RealtimeGateway implements OnGatewayConnection, OnModuleInit, OnMod
     socket.data.staff = principal;
     await socket.join([`user:${principal.id}`, `role:${principal.role}`]);
     socket.emit('ready', { userId: principal.id });
+  }
+
+  handleDisconnect(socket: Socket): void {
+    for (const ticketId of this.presence.leaveAll(socket.id)) this.announcePresence(ticketId);
+  }
+
+  /** Opens a ticket: joins its room and is listed among its viewers. Answers the current presence. */
+  @SubscribeMessage('ticket.watch')
+  async watch(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<{ ok: boolean }> {
+    const staff = socket.data.staff as StaffPrincipal | undefined;
+    const ticketId = ticketIdOf(body);
+    if (!staff || !ticketId) return { ok: false };
+    // Only tickets this person may open (the committee sees help requests only).
+    const visible = await this.tickets.get(ticketId, staff).then(
+      () => true,
+      () => false,
+    );
+    if (!visible || !socket.connected) return { ok: false };
+    await socket.join(`ticket:${ticketId}`);
+    if (this.presence.watch(ticketId, socket.id, { id: staff.id, name: staff.name })) this.announcePresence(ticketId);
+    else socket.emit('presence', this.presence.snapshot(ticketId, Date.now()));
+    return { ok: true };
+  }
+
+  @SubscribeMessage('ticket.unwatch')
+  async unwatch(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<{ ok: boolean }> {
+    const ticketId = ticketIdOf(body);
+    if (!ticketId) return { ok: false };
+    await socket.leave(`ticket:${ticketId}`);
+    if (this.presence.unwatch(ticketId, socket.id)) this.announcePresence(ticketId);
+    return { ok: true };
+  }
+
+  /** Typing in the reply box of a watched ticket; repeated every few seconds while typing goes on. */
+  @SubscribeMessage('ticket.typing')
+  typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): { ok: boolean } {
+    const ticketId = ticketIdOf(body);
+    if (!ticketId || !this.presence.isWatching(ticketId, socket.id)) return { ok: false };
+    if (this.presence.typing(ticketId, socket.id, Date.now())) this.announcePresence(ticketId);
+    return { ok: true };
+  }
+
+  private announcePresence(ticketId: string): void {
+    this.server?.to(`ticket:${ticketId}`).emit('presence', this.presence.snapshot(ticketId, Date.now()));
   }
 
   private deliver(raw: string): void {

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, PartialType } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { Request } from 'express';
 import { actorOf } from '../common/request-actor.js';
 import { AnyStaff, CurrentStaff, Roles, type StaffPrincipal } from '@app/auth';
 import { CategoriesService, type Category } from '@app/tickets';
 import { TeamsService, type TeamView } from '@app/users';
+import { type TeamLoad, TeamLoadService } from '@app/workflow';
 
 export class TeamDto {
   @ApiProperty({ example: 'علاقات المستفيدين' })
@@ -26,6 +27,23 @@ export class TeamDto {
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
   memberIds?: string[];
+
+  @ApiPropertyOptional({ enum: ['manual', 'round_robin', 'least_loaded'], default: 'manual' })
+  @IsOptional()
+  @IsIn(['manual', 'round_robin', 'least_loaded'])
+  assignmentMode?: 'manual' | 'round_robin' | 'least_loaded';
+
+  @ApiPropertyOptional({ default: 15 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  maxOpenPerOfficer?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'working hours for this team’s SLA clocks (default calendar when empty)' })
+  @IsOptional()
+  @IsUUID()
+  calendarId?: string;
 }
 
 export class UpdateTeamDto extends PartialType(TeamDto) {}
@@ -53,6 +71,11 @@ export class CategoryDto {
   @IsUUID()
   competentOfficerId?: string;
 
+  @ApiPropertyOptional({ description: 'automatic assignment only to officers skilled for this category' })
+  @IsOptional()
+  @IsBoolean()
+  requiresSkill?: boolean;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()
@@ -65,7 +88,17 @@ export class UpdateCategoryDto extends PartialType(CategoryDto) {}
 @ApiBearerAuth()
 @Controller('api/v1/teams')
 export class TeamsController {
-  constructor(private readonly teams: TeamsService) {}
+  constructor(
+    private readonly teams: TeamsService,
+    private readonly load: TeamLoadService,
+  ) {}
+
+  @Get(':id/load')
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: 'Each officer’s load and availability, and the team’s breaching tickets' })
+  teamLoad(@Param('id', new ParseUUIDPipe()) id: string): Promise<TeamLoad> {
+    return this.load.load(id);
+  }
 
   @Get()
   @AnyStaff()

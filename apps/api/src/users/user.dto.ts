@@ -15,7 +15,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { LANGUAGES, STAFF_ROLES, type Language, type StaffRole } from '@app/users';
+import { AVAILABILITIES, LANGUAGES, STAFF_ROLES, type Availability, type Language, type StaffRole } from '@app/users';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'نورة العتيبي' })
@@ -57,6 +57,24 @@ export class UpdateUserDto extends PartialType(CreateUserDto) {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ enum: AVAILABILITIES })
+  @IsOptional()
+  @IsIn(AVAILABILITIES)
+  availability?: Availability;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'categories the officer is skilled for' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  skillCategoryIds?: string[];
+}
+
+export class AvailabilityDto {
+  @ApiProperty({ enum: AVAILABILITIES })
+  @IsIn(AVAILABILITIES)
+  availability!: Availability;
 }
 
 export class ListUsersQuery {

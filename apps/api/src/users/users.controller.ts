@@ -2,16 +2,33 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } 
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { actorOf } from '../common/request-actor.js';
-import { CurrentStaff, Roles, type StaffPrincipal } from '@app/auth';
+import { AnyStaff, CurrentStaff, Roles, type StaffPrincipal } from '@app/auth';
 import { toUserView, UsersService, type UserView } from '@app/users';
-import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './user.dto.js';
+import { AssignmentService } from '@app/workflow';
+import { AvailabilityDto, CreateUserDto, ListUsersQuery, UpdateUserDto } from './user.dto.js';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Roles('admin')
 @Controller('api/v1/users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly assignment: AssignmentService,
+  ) {}
+
+  @Patch('me/availability')
+  @AnyStaff()
+  @ApiOperation({ summary: 'Set my availability; becoming available hands me waiting tickets of my teams' })
+  async availability(@Body() dto: AvailabilityDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<UserView> {
+    const user = await this.users.update(staff.id, { availability: dto.availability }, actorOf(staff, req));
+    if (dto.availability === 'available') await this.assignWaiting(user.memberships?.map((m) => m.teamId) ?? []);
+    return toUserView(user);
+  }
+
+  private async assignWaiting(teamIds: string[]): Promise<void> {
+    for (const teamId of teamIds) await this.assignment.assignWaiting(teamId);
+  }
 
   @Post()
   @ApiOperation({ summary: 'Create a staff account (admin)' })
@@ -49,6 +66,8 @@ export class UsersController {
     @CurrentStaff() staff: StaffPrincipal,
     @Req() req: Request,
   ): Promise<UserView> {
-    return toUserView(await this.users.update(id, dto, actorOf(staff, req)));
+    const user = await this.users.update(id, dto, actorOf(staff, req));
+    if (dto.availability === 'available' || dto.active === true) await this.assignWaiting(user.memberships?.map((m) => m.teamId) ?? []);
+    return toUserView(user);
   }
 }

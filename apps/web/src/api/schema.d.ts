@@ -87,6 +87,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/me/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set my availability; becoming available hands me waiting tickets of my teams */
+        patch: operations["UsersController_availability"];
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -131,6 +148,23 @@ export interface paths {
         };
         /** The audit log, newest first (admin) */
         get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each officer’s load and availability, and the team’s breaching tickets */
+        get: operations["TeamsController_teamLoad"];
         put?: never;
         post?: never;
         delete?: never;
@@ -495,6 +529,767 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/routing-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Routing rules in order (first match wins) */
+        get: operations["WorkflowAdminController_listRules"];
+        put?: never;
+        post: operations["WorkflowAdminController_createRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routing-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["WorkflowAdminController_deleteRule"];
+        options?: never;
+        head?: never;
+        patch: operations["WorkflowAdminController_updateRule"];
+        trace?: never;
+    };
+    "/api/v1/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WorkflowAdminController_listPolicies"];
+        put?: never;
+        /** First-response and resolution targets in working minutes, by priority and/or type */
+        post: operations["WorkflowAdminController_createPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla-policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["WorkflowAdminController_updatePolicy"];
+        trace?: never;
+    };
+    "/api/v1/business-calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Working days and hours, holidays, dated overrides (Ramadan hours) */
+        get: operations["WorkflowAdminController_listCalendars"];
+        put?: never;
+        post: operations["WorkflowAdminController_createCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business-calendars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["WorkflowAdminController_saveCalendar"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/refer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refer to the competent officer of the ticket’s category, with the reason */
+        post: operations["TicketWorkflowController_refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reassign and/or change the priority of many tickets (supervisors) */
+        post: operations["TicketWorkflowController_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first, with the unread count */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/messaging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Twilio inbound SMS / WhatsApp (X-Twilio-Signature); answers empty TwiML */
+        post: operations["TwilioWebhooksController_messaging"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Twilio message status callback (X-Twilio-Signature); statuses never move backwards */
+        post: operations["TwilioWebhooksController_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/voice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Twilio incoming call (X-Twilio-Signature); logs the call, answers Arabic greeting + voicemail TwiML */
+        post: operations["TwilioWebhooksController_voice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/voice/recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Twilio <Record> action: goodbye TwiML */
+        post: operations["TwilioWebhooksController_recorded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/voice/recording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Twilio recording status callback (X-Twilio-Signature); the voicemail joins the call’s ticket */
+        post: operations["TwilioWebhooksController_recording"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meta verification: echoes hub.challenge when hub.verify_token matches META_VERIFY_TOKEN, else 403 */
+        get: operations["MetaWebhooksController_verify"];
+        put?: never;
+        /** Messenger / Instagram events from Meta; every message is stored before the 200, a repeated mid creates nothing */
+        post: operations["MetaWebhooksController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Website contact form → a ticket; the ticket number (only) is sent to the given phone by SMS, or else by e-mail
+         * @description Rate-limited per client address (429 with Retry-After). JSON or form-encoded, at most 64 KB (413).
+         */
+        post: operations["ContactFormController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/help-requests/service-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The services one may apply for, with the answers and documents each needs */
+        get: operations["PublicHelpRequestsController_serviceTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/help-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Aid application → a help_request ticket; the acknowledgement (SMS) says the committee answers in no less than 14 days, with the expected date
+         * @description Rate-limited per client address (429 with Retry-After). A national ID whose check digit fails is a 400 naming nationalId.
+         */
+        post: operations["PublicHelpRequestsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/help-requests/{ticketNumber}/declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant signs the declaration with the one-time code sent to their mobile */
+        post: operations["PublicHelpRequestsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/service-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service catalogue, inactive services included */
+        get: operations["HelpRequestsController_serviceTypes"];
+        put?: never;
+        /** Add a service type (admin) */
+        post: operations["HelpRequestsController_createServiceType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/service-types/{serviceTypeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a service type: names, fields, documents, committee target days, active (admin) */
+        patch: operations["HelpRequestsController_updateServiceType"];
+        trace?: never;
+    };
+    "/api/v1/help-requests/reports/turnaround": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Committee turnaround by service type: decided count, average and median study days, late and overdue studies */
+        get: operations["HelpRequestsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An officer takes an application at a visit or on a call: on an existing ticket, or opening one */
+        post: operations["HelpRequestsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The application with its checklist (missing, invalid), verification, declaration and committee state */
+        get: operations["HelpRequestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the data; verification findings and the declaration made for older data are voided */
+        patch: operations["HelpRequestsController_update"];
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change to the application, oldest first */
+        get: operations["HelpRequestsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a document: upload a file (multipart) or name a file already on the ticket, with its type and expiry date */
+        post: operations["HelpRequestsController_addDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a document off the application (the file stays on the ticket) */
+        delete: operations["HelpRequestsController_removeDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/documents/{documentId}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The officer confirms the document matches the data (or finds it does not), with notes */
+        post: operations["HelpRequestsController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/declaration/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the applicant's mobile a one-time code (SMS, 10 minutes, 5 tries) to sign the declaration */
+        post: operations["HelpRequestsController_sendCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/declaration/code/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter the code the applicant read out: the declaration is signed for the current data */
+        post: operations["HelpRequestsController_confirmCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/declaration/paper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a declaration signed on paper at the office, with the scanned form */
+        post: operations["HelpRequestsController_paper"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the case on the committee board (new, under study, field visit, ready for decision) */
+        post: operations["HelpRequestsController_stage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/research": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record social research: study notes, or a field-visit report with its date and findings */
+        post: operations["HelpRequestsController_research"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the decision: approved (amount, items, duration), rejected (reason), more_info (what is needed); or a correction of an earlier one
+         * @description The applicant is told on their channel; approved/rejected resolve the ticket, more_info returns it to the officer and stops the clock.
+         */
+        post: operations["HelpRequestsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/help-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ticket's help request with its checklist */
+        get: operations["HelpRequestTicketsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/handoff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Help request → research committee
+         * @description Refused with 422 and `missing` (what is missing, invalid, unverified or unsigned) until the intake is complete, verified and signed.
+         */
+        post: operations["HelpRequestTicketsController_handoff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committee/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The research committee board: cases by stage, due dates and the overdue marker */
+        get: operations["CommitteeController_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sent, answered, response rate, CSAT (share of 4–5) and average; optionally grouped */
+        get: operations["SurveyResultsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Answers with a comment, newest first (cursor pagination) */
+        get: operations["SurveyResultsController_comments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Survey settings: channels and types surveyed, link lifetime, reminder, recovery rule, questions */
+        get: operations["SurveySettingsController_get"];
+        /** Change survey settings (admin); fields left out keep their value */
+        put: operations["SurveySettingsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey behind a link: questions, ticket number, language. Records nothing (link scanners open links too). */
+        get: operations["PublicSurveysController_view"];
+        put?: never;
+        /** Answer the survey (once) */
+        post: operations["PublicSurveysController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{token}/opt-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send this contact no more satisfaction surveys (works with an expired or answered link too) */
+        post: operations["PublicSurveysController_optOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Supervisor dashboard figures: open tickets by team and status, daily volume by channel, SLA compliance */
+        get: operations["StatsController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -504,6 +1299,10 @@ export interface components {
             email: string;
             /** @example a long passphrase */
             password: string;
+        };
+        AvailabilityDto: {
+            /** @enum {string} */
+            availability: "available" | "away" | "offline";
         };
         CreateUserDto: {
             /** @example نورة العتيبي */
@@ -535,6 +1334,10 @@ export interface components {
             preferredLanguage?: "ar" | "en";
             teamIds?: string[];
             active?: boolean;
+            /** @enum {string} */
+            availability?: "available" | "away" | "offline";
+            /** @description categories the officer is skilled for */
+            skillCategoryIds?: string[];
         };
         TeamDto: {
             /** @example علاقات المستفيدين */
@@ -542,6 +1345,18 @@ export interface components {
             /** @example Beneficiary relations */
             nameEn?: string;
             memberIds?: string[];
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            assignmentMode?: "manual" | "round_robin" | "least_loaded";
+            /** @default 15 */
+            maxOpenPerOfficer?: number;
+            /**
+             * Format: uuid
+             * @description working hours for this team’s SLA clocks (default calendar when empty)
+             */
+            calendarId?: string;
         };
         UpdateTeamDto: {
             /** @example علاقات المستفيدين */
@@ -549,6 +1364,18 @@ export interface components {
             /** @example Beneficiary relations */
             nameEn?: string;
             memberIds?: string[];
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            assignmentMode?: "manual" | "round_robin" | "least_loaded";
+            /** @default 15 */
+            maxOpenPerOfficer?: number;
+            /**
+             * Format: uuid
+             * @description working hours for this team’s SLA clocks (default calendar when empty)
+             */
+            calendarId?: string;
         };
         CategoryDto: {
             /** @example المساعدات المالية */
@@ -562,6 +1389,8 @@ export interface components {
              * @description receives referrals and escalations for this category
              */
             competentOfficerId?: string;
+            /** @description automatic assignment only to officers skilled for this category */
+            requiresSkill?: boolean;
             active?: boolean;
         };
         UpdateCategoryDto: {
@@ -576,6 +1405,8 @@ export interface components {
              * @description receives referrals and escalations for this category
              */
             competentOfficerId?: string;
+            /** @description automatic assignment only to officers skilled for this category */
+            requiresSkill?: boolean;
             active?: boolean;
         };
         IdentityDto: {
@@ -687,10 +1518,27 @@ export interface components {
             teamId?: Record<string, never> | null;
             tags?: string[];
         };
+        WhatsAppTemplateDto: {
+            /** @example HX0123456789abcdef0123456789abcdef */
+            contentSid: string;
+            /**
+             * @example {
+             *       "1": "أحمد"
+             *     }
+             */
+            variables?: Record<string, never>;
+        };
         AddMessageDto: {
             /** @enum {string} */
             kind: "reply" | "note";
             body: string;
+            /**
+             * @description answer on another of the contact’s channels (e.g. SMS outside the WhatsApp 24-hour window)
+             * @enum {string}
+             */
+            via?: "sms" | "email";
+            /** @description an approved WhatsApp template, required outside the 24-hour window */
+            whatsappTemplate?: components["schemas"]["WhatsAppTemplateDto"];
             /** @description ids returned by POST /api/v1/tickets/:id/attachments */
             attachmentIds?: string[];
         };
@@ -728,6 +1576,593 @@ export interface components {
             body: string;
             /** @description approved WhatsApp template (HX…) for use outside the 24-hour window */
             whatsappContentSid?: string;
+        };
+        RuleConditionsDto: {
+            channels?: ("sms" | "whatsapp" | "email" | "phone" | "letter" | "visit" | "social" | "web" | "help_request")[];
+            types?: ("inquiry" | "help_request" | "complaint" | "suggestion" | "other")[];
+            categoryIds?: string[];
+            contactKinds?: ("member" | "beneficiary" | "public")[];
+            /**
+             * @example [
+             *       "إيجار",
+             *       "سكن"
+             *     ]
+             */
+            keywords?: string[];
+        };
+        RuleActionsDto: {
+            /** Format: uuid */
+            teamId?: string;
+            /** Format: uuid */
+            categoryId?: string;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            tags?: string[];
+        };
+        RoutingRuleDto: {
+            /** @example طلبات الإيجار إلى فريق المساعدات */
+            name: string;
+            /** @description order; lower first */
+            position?: number;
+            active?: boolean;
+            /** @description empty = the default rule (always matches) */
+            conditions: components["schemas"]["RuleConditionsDto"];
+            actions: components["schemas"]["RuleActionsDto"];
+        };
+        UpdateRoutingRuleDto: {
+            /** @example طلبات الإيجار إلى فريق المساعدات */
+            name?: string;
+            /** @description order; lower first */
+            position?: number;
+            active?: boolean;
+            /** @description empty = the default rule (always matches) */
+            conditions?: components["schemas"]["RuleConditionsDto"];
+            actions?: components["schemas"]["RuleActionsDto"];
+        };
+        SlaPolicyDto: {
+            /** @example الافتراضي */
+            name: string;
+            /**
+             * @description empty = any priority
+             * @enum {string|null}
+             */
+            priority?: "low" | "normal" | "high" | "urgent" | null;
+            /**
+             * @description empty = any type
+             * @enum {string|null}
+             */
+            ticketType?: "inquiry" | "help_request" | "complaint" | "suggestion" | "other" | null;
+            /**
+             * @description working minutes (fractions allowed)
+             * @example 120
+             */
+            firstResponseMinutes: number;
+            /**
+             * @description working minutes
+             * @example 2400
+             */
+            resolutionMinutes: number;
+            /**
+             * @description minutes between escalation levels after a breach
+             * @default 60
+             */
+            escalationStepMinutes?: number;
+            active?: boolean;
+        };
+        UpdateSlaPolicyDto: {
+            /** @example الافتراضي */
+            name?: string;
+            /**
+             * @description empty = any priority
+             * @enum {string|null}
+             */
+            priority?: "low" | "normal" | "high" | "urgent" | null;
+            /**
+             * @description empty = any type
+             * @enum {string|null}
+             */
+            ticketType?: "inquiry" | "help_request" | "complaint" | "suggestion" | "other" | null;
+            /**
+             * @description working minutes (fractions allowed)
+             * @example 120
+             */
+            firstResponseMinutes?: number;
+            /**
+             * @description working minutes
+             * @example 2400
+             */
+            resolutionMinutes?: number;
+            /**
+             * @description minutes between escalation levels after a breach
+             * @default 60
+             */
+            escalationStepMinutes?: number;
+            active?: boolean;
+        };
+        HolidayDto: {
+            /** @example 2026-09-23 */
+            date: string;
+            /** @example اليوم الوطني */
+            name?: string;
+        };
+        IntervalDto: {
+            /** @example 08:00 */
+            start: string;
+            /** @example 15:00 */
+            end: string;
+        };
+        OverrideDto: {
+            /** @example 2026-02-18 */
+            from: string;
+            /** @example 2026-03-19 */
+            to: string;
+            /** @description empty = closed */
+            hours: components["schemas"]["IntervalDto"][];
+            /** @example رمضان */
+            name?: string;
+        };
+        CalendarDto: {
+            /** @example ساعات العمل */
+            name: string;
+            /** @example Asia/Riyadh */
+            timeZone: string;
+            /** @description seven days, Sunday first; each a list of intervals */
+            weekly: components["schemas"]["IntervalDto"][][];
+            holidays: components["schemas"]["HolidayDto"][];
+            overrides: components["schemas"]["OverrideDto"][];
+            isDefault?: boolean;
+        };
+        ReferDto: {
+            reason: string;
+        };
+        BulkTicketsDto: {
+            ticketIds: string[];
+            /**
+             * Format: uuid
+             * @description assign all to this officer (null: unassign)
+             */
+            assigneeId?: Record<string, never> | null;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+        };
+        MarkReadDto: {
+            /** @description omit to mark all read */
+            ids?: string[];
+        };
+        ContactFormDto: {
+            /** @example فاطمة الزهراني */
+            name: string;
+            /** @description e-mail or phone (at least one) — the ticket number is sent there */
+            email?: string;
+            /** @example 0501234567 */
+            phone?: string;
+            subject?: string;
+            message: string;
+            /** @description honeypot — must stay empty; leave it hidden on the website */
+            website?: string;
+        };
+        ContactFormReply: {
+            /**
+             * @description null when the form was received but the ticket is still being opened (202); the number is then sent by SMS or e-mail
+             * @example 1448-000123
+             */
+            ticketNumber: string | null;
+            message?: string;
+        };
+        HouseholdMemberDto: {
+            /** @example سارة */
+            name: string;
+            /** @enum {string} */
+            relation: "spouse" | "son" | "daughter" | "father" | "mother" | "brother" | "sister" | "grandparent" | "grandchild" | "other";
+            /** @example 2015-03-01 */
+            birthDate?: string;
+            /**
+             * @description optional; stored only encrypted
+             * @example 1100000007
+             */
+            nationalId?: string;
+            /** @example 0 */
+            monthlyIncomeSar?: number;
+            notes?: string;
+        };
+        PublicHelpRequestDto: {
+            /** @example فاطمة الزهراني */
+            name: string;
+            /**
+             * @description National ID (citizens) or Iqama (residents); a wrong check digit is a 400 naming nationalId
+             * @example 1012345672
+             */
+            nationalId: string;
+            /** @example 0501234567 */
+            phone: string;
+            /**
+             * @description a code from GET /api/v1/public/help-requests/service-types
+             * @example rent
+             */
+            serviceType: string;
+            /** @example أحتاج مساعدة في سداد إيجار المنزل */
+            description: string;
+            email?: string;
+            /**
+             * @description language of the notices; Arabic when not given
+             * @enum {string}
+             */
+            language?: "ar" | "en";
+            household?: components["schemas"]["HouseholdMemberDto"][];
+            /** @description answers to the service type's fields, e.g. {"monthlyIncome": 2500} */
+            fields?: {
+                [key: string]: unknown;
+            };
+        };
+        TicketNumberReply: {
+            /** @example 1448-000123 */
+            ticketNumber: string;
+        };
+        ConfirmCodeDto: {
+            /** @example 123456 */
+            code: string;
+        };
+        FieldOptionDto: {
+            value: string;
+            labelAr: string;
+            labelEn: string;
+        };
+        FieldSpecDto: {
+            /** @example monthlyIncome */
+            name: string;
+            /** @enum {string} */
+            type: "text" | "number" | "integer" | "money" | "date" | "boolean" | "select";
+            required: boolean;
+            labelAr: string;
+            labelEn: string;
+            options?: components["schemas"]["FieldOptionDto"][];
+        };
+        DocumentSpecDto: {
+            /** @example lease_contract */
+            type: string;
+            labelAr: string;
+            labelEn: string;
+            required: boolean;
+            /** @description the document carries an expiry date and must be valid on the submission day */
+            hasExpiry: boolean;
+        };
+        CreateServiceTypeDto: {
+            /** @example winter_support */
+            code: string;
+            nameAr: string;
+            nameEn: string;
+            descriptionAr?: string;
+            descriptionEn?: string;
+            fields: components["schemas"]["FieldSpecDto"][];
+            documents: components["schemas"]["DocumentSpecDto"][];
+            /** @example 14 */
+            committeeTargetDays: number;
+            active?: boolean;
+            sortOrder?: number;
+        };
+        UpdateServiceTypeDto: {
+            nameAr?: string;
+            nameEn?: string;
+            descriptionAr?: string;
+            descriptionEn?: string;
+            fields?: components["schemas"]["FieldSpecDto"][];
+            documents?: components["schemas"]["DocumentSpecDto"][];
+            /** @example 14 */
+            committeeTargetDays?: number;
+            active?: boolean;
+            sortOrder?: number;
+        };
+        ApplicantDto: {
+            name: string;
+            /** @example 0501234567 */
+            phone?: string;
+            email?: string;
+        };
+        CreateHelpRequestDto: {
+            /**
+             * Format: uuid
+             * @description the ticket the application belongs to (it becomes a help_request ticket)
+             */
+            ticketId?: string;
+            /** Format: uuid */
+            contactId?: string;
+            contact?: components["schemas"]["ApplicantDto"];
+            /**
+             * @description for a new ticket: how the applicant came
+             * @default visit
+             * @enum {string}
+             */
+            channel?: "sms" | "whatsapp" | "email" | "phone" | "letter" | "visit" | "social";
+            /** @example rent */
+            serviceType: string;
+            /** @example 1012345672 */
+            nationalId?: string;
+            description: string;
+            /** @description a registered beneficiary's household is taken from the file when omitted */
+            household?: components["schemas"]["HouseholdMemberDto"][];
+            fields?: {
+                [key: string]: unknown;
+            };
+        };
+        UpdateHelpRequestDto: {
+            name?: string;
+            nationalId?: string;
+            serviceType?: string;
+            description?: string;
+            /** @description replaces the whole household */
+            household?: components["schemas"]["HouseholdMemberDto"][];
+            /** @description merged into the answers; null removes one */
+            fields?: {
+                [key: string]: unknown;
+            };
+        };
+        VerifyDocumentDto: {
+            /**
+             * @description matches: the document matches the data; mismatch: it does not
+             * @enum {string}
+             */
+            result: "matches" | "mismatch";
+            notes?: string;
+        };
+        StageDto: {
+            /** @enum {string} */
+            stage: "new" | "under_study" | "field_visit" | "ready_for_decision";
+        };
+        ResearchDto: {
+            /** @enum {string} */
+            kind: "note" | "field_visit";
+            notes: string;
+            /**
+             * @description field visits: the day of the visit
+             * @example 2026-11-20
+             */
+            visitDate?: string;
+            /** @description field visits: what was found */
+            findings?: string;
+        };
+        DecisionDto: {
+            /** @enum {string} */
+            outcome: "approved" | "rejected" | "more_info";
+            /**
+             * @description approved amount in SAR (per month when durationMonths is given)
+             * @example 3000
+             */
+            amountSar?: number;
+            /**
+             * @example [
+             *       "سلة غذائية"
+             *     ]
+             */
+            items?: string[];
+            /** @example 6 */
+            durationMonths?: number;
+            /** @description required when rejected; told to the applicant */
+            reason?: string;
+            /** @description required for more_info: what the applicant must provide */
+            infoNeeded?: string;
+            notes?: string;
+            /**
+             * Format: uuid
+             * @description a correction: the decision it corrects (decisions are never edited)
+             */
+            correctsDecisionId?: string;
+        };
+        SurveyFiguresView: {
+            sent: number;
+            answered: number;
+            /** @description answered ÷ sent, percent, one decimal */
+            responseRate: number | null;
+            /** @description share of answers scoring 4 or 5, percent, one decimal */
+            csat: number | null;
+            /** @description mean overall score 1–5, two decimals */
+            averageScore: number | null;
+        };
+        SurveyGroupResultView: {
+            sent: number;
+            answered: number;
+            /** @description answered ÷ sent, percent, one decimal */
+            responseRate: number | null;
+            /** @description share of answers scoring 4 or 5, percent, one decimal */
+            csat: number | null;
+            /** @description mean overall score 1–5, two decimals */
+            averageScore: number | null;
+            /** @description channel, type, id or period; null for "none" (no team, no officer) */
+            key: string | null;
+            label: string | null;
+        };
+        SurveyResultsResponse: {
+            /** Format: date-time */
+            from: string | null;
+            /** Format: date-time */
+            to: string | null;
+            /** @enum {string|null} */
+            groupBy: "period" | "channel" | "type" | "category" | "team" | "officer" | null;
+            /** @enum {string|null} */
+            interval: "day" | "week" | "month" | null;
+            totals: components["schemas"]["SurveyFiguresView"];
+            groups: components["schemas"]["SurveyGroupResultView"][];
+        };
+        SurveyCommentItemView: {
+            /** Format: uuid */
+            responseId: string;
+            /** Format: uuid */
+            ticketId: string;
+            ticketNumber: string;
+            channel: string;
+            type: string;
+            team: string | null;
+            category: string | null;
+            score: number;
+            answers: {
+                [key: string]: unknown;
+            };
+            comment: string;
+            /** Format: uuid */
+            recoveryTicketId: string | null;
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        SurveyCommentsResponse: {
+            items: components["schemas"]["SurveyCommentItemView"][];
+            nextCursor: string | null;
+        };
+        SurveyQuestionLabelView: {
+            ar: string;
+            en: string;
+        };
+        SurveyQuestionView: {
+            key: string;
+            /** @enum {string} */
+            kind: "scale" | "yes_no";
+            label: components["schemas"]["SurveyQuestionLabelView"];
+        };
+        SurveySettingsResponse: {
+            enabled: boolean;
+            channels: ("sms" | "whatsapp" | "email" | "phone" | "letter" | "visit" | "social" | "web" | "help_request")[];
+            ticketTypes: ("inquiry" | "help_request" | "complaint" | "suggestion" | "other")[];
+            expiryDays: number;
+            reminderAfterHours: number;
+            recoveryMaxScore: number;
+            recoveryKeywords: string[];
+            questions: components["schemas"]["SurveyQuestionView"][];
+            /**
+             * Format: date-time
+             * @description null while the defaults apply
+             */
+            updatedAt?: string | null;
+        };
+        SurveyQuestionLabelDto: {
+            /** @example سرعة الاستجابة لطلبك */
+            ar: string;
+            /** @example How quickly we responded */
+            en: string;
+        };
+        SurveyQuestionDto: {
+            /** @example speed */
+            key: string;
+            /** @enum {string} */
+            kind: "scale" | "yes_no";
+            label: components["schemas"]["SurveyQuestionLabelDto"];
+        };
+        UpdateSurveySettingsDto: {
+            enabled?: boolean;
+            /** @description ticket channels whose contacts are surveyed */
+            channels?: ("sms" | "whatsapp" | "email" | "phone" | "letter" | "visit" | "social" | "web" | "help_request")[];
+            ticketTypes?: ("inquiry" | "help_request" | "complaint" | "suggestion" | "other")[];
+            /** @description days a survey link stays valid */
+            expiryDays?: number;
+            /** @description hours after the invitation for the one reminder (fractions allowed); 0 = no reminder */
+            reminderAfterHours?: number;
+            /** @description scores at or below this open a service-recovery task; 0 = keywords only */
+            recoveryMaxScore?: number;
+            /** @description comment words that open a service-recovery task (Arabic-normalised matching) */
+            recoveryKeywords?: string[];
+            questions?: components["schemas"]["SurveyQuestionDto"][];
+        };
+        PublicSurveyResponse: {
+            /** @example 1448-000123 */
+            ticketNumber: string;
+            /**
+             * @description the contact’s language
+             * @enum {string}
+             */
+            language: "ar" | "en";
+            questions: components["schemas"]["SurveyQuestionView"][];
+            /** Format: date-time */
+            expiresAt: string;
+            /** @example 2000 */
+            maxCommentLength: number;
+        };
+        SurveyAnswerDto: {
+            /** @description overall satisfaction: 1 very dissatisfied … 5 very satisfied */
+            score: number;
+            /**
+             * @description answers by question key: 1–5 for scale questions, true/false for yes/no
+             * @example {
+             *       "speed": 4,
+             *       "courtesy": 5,
+             *       "resolved": true
+             *     }
+             */
+            answers?: {
+                [key: string]: number | boolean;
+            };
+            comment?: string;
+        };
+        SurveyAnswerReceiptResponse: {
+            ticketNumber: string;
+            score: number;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        SurveyOptOutResponse: {
+            /** @enum {boolean} */
+            optedOut: true;
+        };
+        StatsTotalsView: {
+            /** @description tickets opened in the period */
+            created: number;
+            /** @description tickets resolved in the period */
+            resolved: number;
+            /** @description tickets open now (new, open, pending, with the committee) */
+            open: number;
+            /** @description open tickets without an assignee now */
+            unassigned: number;
+            /** @description open tickets past a first-response or resolution due time now */
+            breaching: number;
+        };
+        OpenTicketsCountView: {
+            /**
+             * Format: uuid
+             * @description null: tickets without a team
+             */
+            teamId: string | null;
+            teamName: string | null;
+            teamNameEn: string | null;
+            /** @enum {string} */
+            status: "new" | "open" | "pending" | "with_committee";
+            count: number;
+        };
+        DailyChannelVolumeView: {
+            /**
+             * @description the day in Riyadh time
+             * @example 2025-03-01
+             */
+            day: string;
+            /** @example sms */
+            channel: string;
+            count: number;
+        };
+        SlaFiguresView: {
+            /** @description answered / resolved before the due time */
+            met: number;
+            /** @description answered / resolved late, or still not done past the due time */
+            breached: number;
+            /** @description not done and not yet due */
+            running: number;
+            /** @description met ÷ (met + breached), percent, one decimal; null when nothing is decided yet */
+            compliance: number | null;
+        };
+        SlaComplianceView: {
+            firstResponse: components["schemas"]["SlaFiguresView"];
+            resolution: components["schemas"]["SlaFiguresView"];
+        };
+        StatsOverviewResponse: {
+            /** @example 14 */
+            days: number;
+            /**
+             * Format: date-time
+             * @description start of the first day (Riyadh midnight)
+             */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            totals: components["schemas"]["StatsTotalsView"];
+            openByTeamAndStatus: components["schemas"]["OpenTicketsCountView"][];
+            /** @description tickets opened per Riyadh day and channel (days without tickets are omitted) */
+            volumeByDay: components["schemas"]["DailyChannelVolumeView"][];
+            /** @description for tickets opened in the period that have due times */
+            sla: components["schemas"]["SlaComplianceView"];
         };
     };
     responses: never;
@@ -958,6 +2393,27 @@ export interface operations {
             };
         };
     };
+    UsersController_availability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AvailabilityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     UsersController_list: {
         parameters: {
             query?: {
@@ -1056,6 +2512,25 @@ export interface operations {
             };
             header?: never;
             path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TeamsController_teamLoad: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -1690,6 +3165,1239 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkflowAdminController_listRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkflowAdminController_createRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutingRuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkflowAdminController_deleteRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkflowAdminController_updateRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoutingRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkflowAdminController_listPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkflowAdminController_createPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkflowAdminController_updatePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSlaPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkflowAdminController_listCalendars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkflowAdminController_createCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkflowAdminController_saveCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketWorkflowController_refer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketWorkflowController_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkTicketsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                unreadOnly?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TwilioWebhooksController_messaging: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TwilioWebhooksController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TwilioWebhooksController_voice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TwilioWebhooksController_recorded: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TwilioWebhooksController_recording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MetaWebhooksController_verify: {
+        parameters: {
+            query: {
+                "hub.mode": string;
+                "hub.verify_token": string;
+                "hub.challenge": string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MetaWebhooksController_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                "x-hub-signature-256": string;
+                /** @description sha256=<hex HMAC-SHA256(META_APP_SECRET, raw body)>; required when META_APP_SECRET is set */
+                "X-Hub-Signature-256"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContactFormController_submit: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description 8–128 of A-Z a-z 0-9 . _ : - ; a retry with the same key and form answers the same ticket number */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactFormDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactFormReply"];
+                };
+            };
+            /** @description stored; the ticket is opened in a moment and its number sent by SMS or e-mail */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactFormReply"];
+                };
+            };
+        };
+    };
+    PublicHelpRequestsController_serviceTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicHelpRequestsController_submit: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description 8–128 of A-Z a-z 0-9 . _ : - ; a retry with the same key and form answers the same ticket number */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicHelpRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketNumberReply"];
+                };
+            };
+        };
+    };
+    PublicHelpRequestsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmCodeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_serviceTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_createServiceType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateServiceTypeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_updateServiceType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                serviceTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateServiceTypeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_report: {
+        parameters: {
+            query?: {
+                /** @description decisions from this day (Riyadh), inclusive */
+                from?: string;
+                /** @description decisions up to this day (Riyadh), inclusive */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateHelpRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateHelpRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_addDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                    /** @example national_id_copy */
+                    documentType: string;
+                    /** @example 2030-01-31 */
+                    expiresOn?: string;
+                    /** @example 1451-08-20 */
+                    expiresOnHijri?: string;
+                    /** Format: uuid */
+                    attachmentId?: string;
+                };
+                "application/json": {
+                    /** Format: binary */
+                    file?: string;
+                    /** @example national_id_copy */
+                    documentType: string;
+                    /** @example 2030-01-31 */
+                    expiresOn?: string;
+                    /** @example 1451-08-20 */
+                    expiresOnHijri?: string;
+                    /** Format: uuid */
+                    attachmentId?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_removeDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyDocumentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_sendCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_confirmCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmCodeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_paper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    signedOn?: string;
+                    notes?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_stage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_research: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResearchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestTicketsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HelpRequestTicketsController_handoff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CommitteeController_board: {
+        parameters: {
+            query?: {
+                /** @description comma-separated */
+                stage?: string[];
+                /** @description only studies past their due date */
+                overdue?: boolean;
+                serviceType?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SurveyResultsController_get: {
+        parameters: {
+            query?: {
+                /** @description invitations sent from this date (YYYY-MM-DD, Riyadh time) or date-time */
+                from?: string;
+                /** @description up to and including this date (YYYY-MM-DD), or before this date-time */
+                to?: string;
+                /** @description comma-separated ticket channels */
+                channel?: string[];
+                /** @description comma-separated ticket types */
+                type?: string[];
+                categoryId?: string;
+                teamId?: string;
+                /** @description `officer` is for supervisors and admins only */
+                groupBy?: "period" | "channel" | "type" | "category" | "team" | "officer";
+                /** @description with groupBy=period; weeks start on Sunday */
+                interval?: "day" | "week" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultsResponse"];
+                };
+            };
+            /** @description not a supervisor or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SurveyResultsController_comments: {
+        parameters: {
+            query?: {
+                /** @description invitations sent from this date (YYYY-MM-DD, Riyadh time) or date-time */
+                from?: string;
+                /** @description up to and including this date (YYYY-MM-DD), or before this date-time */
+                to?: string;
+                /** @description comma-separated ticket channels */
+                channel?: string[];
+                /** @description comma-separated ticket types */
+                type?: string[];
+                categoryId?: string;
+                teamId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyCommentsResponse"];
+                };
+            };
+        };
+    };
+    SurveySettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveySettingsResponse"];
+                };
+            };
+        };
+    };
+    SurveySettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSurveySettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveySettingsResponse"];
+                };
+            };
+        };
+    };
+    PublicSurveysController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurveyResponse"];
+                };
+            };
+            /** @description unknown link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description already answered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicSurveysController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyAnswerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswerReceiptResponse"];
+                };
+            };
+            /** @description unknown link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description already answered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicSurveysController_optOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyOptOutResponse"];
+                };
+            };
+            /** @description unknown link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatsController_overview: {
+        parameters: {
+            query?: {
+                /** @description days back, today (Riyadh) included */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsOverviewResponse"];
+                };
+            };
+            /** @description not a supervisor or admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,7 @@ import { HOME_PATH, SIGN_IN_PATH } from '../auth/return-path';
 import { SignInPage } from '../auth/SignInPage';
 import { useSession } from '../auth/use-session';
 import { Loading } from '../components/Loading';
+import { SURVEY_ROUTES } from '../pages/survey/survey-routes';
 import { ConsoleShell } from './ConsoleShell';
 import { RequireSession } from './RequireSession';
 import { canSee, type Screen, SCREENS } from './screens';
@@ -23,6 +24,8 @@ function ScreenRoute({ screen }: { screen: Screen }) {
 export function createConsoleRouter() {
   return createBrowserRouter([
     { path: SIGN_IN_PATH, element: <SignInPage />, errorElement: <RouteErrorPage /> },
+    // Public pages (no sign-in): the satisfaction survey.
+    ...SURVEY_ROUTES,
     {
       path: '/',
       element: (

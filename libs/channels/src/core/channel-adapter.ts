@@ -59,6 +59,8 @@ export interface OutboundMessage {
   template?: { contentSid: string; variables: Record<string, string> };
   /** Where the provider reports delivery status (Twilio StatusCallback). */
   statusCallbackUrl?: string;
+  /** Sent by the system, not a person (acknowledgements): e-mail marks it `Auto-Submitted: auto-replied`. */
+  automatic?: boolean;
 }
 
 export interface DeliveryResult {

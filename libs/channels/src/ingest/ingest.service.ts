@@ -126,8 +126,14 @@ export class IngestService {
       return false;
     }
     const ticket = await this.tickets.get(ticketId);
-    const rendered = await this.templates.render('acknowledgement', contact.preferredLanguage, inbound.channel, { ticketNumber: ticket.number, name: contact.name });
-    await this.tickets.addSystemOutbound(ticketId, rendered.body, { kind: 'acknowledgement', ...(rendered.subject ? { subject: rendered.subject } : {}) });
+    // A form's addresses are unverified (anyone can type someone else's): its acknowledgement carries our own text and the
+    // ticket number only, never what was submitted — no name, and an e-mail subject of ours instead of "Re: <their subject>".
+    const ownTextOnly = inbound.channel === 'web' || inbound.channel === 'help_request';
+    const variables = { ticketNumber: ticket.number, name: ownTextOnly ? '' : contact.name };
+    const rendered = await this.templates.render('acknowledgement', contact.preferredLanguage, inbound.channel, variables);
+    const emailSubject = async () => (await this.templates.render('acknowledgement', contact.preferredLanguage, 'email', variables)).subject;
+    const subject = rendered.subject ?? (ownTextOnly ? ((await emailSubject()) ?? `[#${ticket.number}]`) : null);
+    await this.tickets.addSystemOutbound(ticketId, rendered.body, { kind: 'acknowledgement', ...(subject ? { subject } : {}) });
     return true;
   }
 }

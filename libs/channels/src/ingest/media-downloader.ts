@@ -56,6 +56,6 @@ export class MediaDownloader {
   private isTwilioMedia(url: string): boolean {
     const host = new URL(url).host;
     const configured = this.config.TWILIO_API_BASE_URL ? new URL(this.config.TWILIO_API_BASE_URL).host : null;
-    return host.endsWith('twilio.com') || host === configured;
+    return host === 'twilio.com' || host.endsWith('.twilio.com') || host === configured;
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/common';
 import { type Channel, ContactIdentity } from '@app/contacts';
@@ -50,6 +49,7 @@ export class OutboundDeliveryService {
       text: message.body,
       attachments: (message.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, sha256: a.sha256, url: `${this.config.PUBLIC_BASE_URL}/api/v1/attachments/${a.id}` })),
       statusCallbackUrl: `${this.config.PUBLIC_BASE_URL}/webhooks/twilio/status`,
+      automatic: message.meta.kind === 'acknowledgement',
     };
     if (route.via === 'whatsapp') {
       const refusal = await this.applyWhatsAppWindow(message, ticket.contactId, out);
@@ -123,13 +123,17 @@ export class OutboundDeliveryService {
       .where("m.ticket_id = :ticketId AND m.channel = 'email' AND m.external_id IS NOT NULL AND m.id <> :id", { ticketId, id: message.id })
       .orderBy('m.created_at', 'ASC')
       .getMany();
-    const lastInbound = [...earlier].reverse().find((m) => m.direction === 'inbound');
+    // Only real Message-IDs thread (not the sha256 ids of mail that had none, nor sandbox ids).
+    const threaded = earlier.filter((m) => /^<[^<>\s]+@[^<>\s]+>$/.test(m.externalId ?? ''));
+    const lastInbound = [...threaded].reverse().find((m) => m.direction === 'inbound');
     const domain = this.config.SUPPORT_EMAIL.split('@')[1];
-    // Our own ids carry a random part, so a stranger cannot guess one to join someone else's ticket.
+    // Our own ids carry a random part (the rest of the message's random uuid), so a stranger cannot guess
+    // one to join someone else's ticket; derived from the message, a retried send keeps its Message-ID.
+    const hex = message.id.replace(/-/g, '');
     out.email = {
-      messageId: `<t${number}.m${message.id.slice(0, 8)}.${randomBytes(8).toString('hex')}@${domain}>`,
+      messageId: `<t${number}.m${hex.slice(0, 8)}.${hex.slice(8)}@${domain}>`,
       inReplyTo: lastInbound?.externalId ?? undefined,
-      references: earlier.map((m) => m.externalId as string).slice(-20),
+      references: threaded.map((m) => m.externalId as string).slice(-20),
     };
     const base = (message.meta.subject as string | undefined) ?? `Re: ${ticketSubject}`;
     out.subject = base.includes(`[#${number}]`) ? base : `[#${number}] ${base}`;

@@ -1,10 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/common';
+import { type DeliveryStatus, toDeliveryStatus } from '@app/tickets';
 import type { ChannelSender, DeliveryResult, OutboundMessage } from '../core/channel-adapter.js';
 import { sandboxDelivery } from '../core/sandbox-delivery.js';
-import { toDeliveryStatus } from '@app/tickets';
 import { createTwilioClient, type TwilioClient } from './twilio-client.factory.js';
 import { toChannelError } from './twilio-errors.js';
+
+type CreateMessage = Parameters<TwilioClient['messages']['create']>[0];
+
+/**
+ * Twilio answers a create with its initial status (queued, accepted or scheduled), for which it
+ * never sends a callback. We record it as `sending` — handed to Twilio — so that a message with a
+ * MessageSid is never `queued` again: the delivery service and the sweeper only send `queued` ones,
+ * and a retried job must not send the same reply twice.
+ */
+export function statusAfterCreate(providerStatus: string): DeliveryStatus {
+  const status = toDeliveryStatus(providerStatus);
+  return status === null || status === 'queued' ? 'sending' : status;
+}
+
+/** The form fields of POST /2010-04-01/Accounts/{sid}/Messages.json for one outbound message. */
+export function twilioMessageParams(message: OutboundMessage, to: string, from: string): CreateMessage {
+  const params: CreateMessage = { to, from };
+  if (message.statusCallbackUrl) params.statusCallback = message.statusCallbackUrl;
+  if (message.template) {
+    // Outside WhatsApp's 24-hour window: an approved template, no Body (REFERENCE §1.2).
+    params.contentSid = message.template.contentSid;
+    params.contentVariables = JSON.stringify(message.template.variables);
+  } else {
+    // Twilio fetches MediaUrl from a public address; our attachments need a staff session, so they are named in the text.
+    params.body = message.attachments.length
+      ? `${message.text}\n${message.attachments.map((a) => `${a.filename}: ${a.url}`).join('\n')}`
+      : message.text;
+  }
+  return params;
+}
 
 /** SMS and WhatsApp through Twilio's Messages API; one class, two registered senders. */
 abstract class TwilioMessagingSender implements ChannelSender {
@@ -23,23 +53,11 @@ abstract class TwilioMessagingSender implements ChannelSender {
   }
 
   async send(message: OutboundMessage): Promise<DeliveryResult> {
-    if (!this.client || !this.from()) return sandboxDelivery();
-    const params: Record<string, unknown> = {
-      to: this.address(message.to),
-      from: this.from(),
-      statusCallback: message.statusCallbackUrl,
-    };
-    if (message.template) {
-      params.contentSid = message.template.contentSid;
-      params.contentVariables = JSON.stringify(message.template.variables);
-    } else {
-      params.body = message.text;
-      // Twilio fetches media from a public URL; attachments are listed as links in the text instead.
-      if (message.attachments.length) params.body = `${message.text}\n${message.attachments.map((a) => `${a.filename}: ${a.url}`).join('\n')}`;
-    }
+    const from = this.from();
+    if (!this.client || !from) return sandboxDelivery();
     try {
-      const sent = await this.client.messages.create(params as never);
-      return { externalId: sent.sid, status: toDeliveryStatus(String(sent.status)) ?? 'queued', sandbox: false };
+      const sent = await this.client.messages.create(twilioMessageParams(message, this.address(message.to), from));
+      return { externalId: sent.sid, status: statusAfterCreate(String(sent.status)), sandbox: false };
     } catch (error) {
       throw toChannelError(error);
     }

@@ -124,6 +124,19 @@ export class AppConfig {
   @Min(0)
   SURVEY_DELAY_SECONDS = 3600;
 
+  /** Days the research committee is given to decide a help request (applicants are told the expected date). Never under 14. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(14, { message: 'COMMITTEE_DECISION_DAYS must be at least 14 (member support policy)' })
+  @Max(365)
+  COMMITTEE_DECISION_DAYS = 14;
+
+  /** Help-request form submissions accepted per client address per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  HELP_REQUEST_FORM_LIMIT_PER_HOUR = 5;
+
   @Transform(toBool)
   @IsBoolean()
   DEMO_DATA = false;

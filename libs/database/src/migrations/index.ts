@@ -2,6 +2,9 @@ import { CreateStaffAndAudit1795628021583 } from './1795628021583-create-staff-a
 import { CreateContactsAndTickets1795628609324 } from './1795628609324-create-contacts-and-tickets.js';
 import { OrderAuditLogBySequence1795628879241 } from './1795628879241-order-audit-log-by-sequence.js';
 import { CreateInboundEventsAndTemplates1795629221607 } from './1795629221607-create-inbound-events-and-templates.js';
+import { CreateSurveys1795630262504 } from './1795630262504-create-surveys.js';
+import { CreateWorkflow1795630299630 } from './1795630299630-create-workflow.js';
+import { CreateHelpRequestsAndCommittee1795630861839 } from './1795630861839-create-help-requests-and-committee.js';
 
 /** Every migration, in order. Listed explicitly so the build and the tests see the same set. */
 export const MIGRATIONS = [
@@ -9,4 +12,7 @@ export const MIGRATIONS = [
   CreateContactsAndTickets1795628609324,
   OrderAuditLogBySequence1795628879241,
   CreateInboundEventsAndTemplates1795629221607,
+  CreateSurveys1795630262504,
+  CreateWorkflow1795630299630,
+  CreateHelpRequestsAndCommittee1795630861839,
 ];

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ChannelsModule } from '@app/channels';
+import { ChannelsModule, MetaWebhookService } from '@app/channels';
+import { TicketsModule } from '@app/tickets';
+import { MetaWebhooksController } from './meta-webhooks.controller.js';
 
-/** Meta's webhooks: Messenger and Instagram messages. */
+/** Meta's webhooks: Messenger and Instagram messages, delivery and read reports. */
 @Module({
-  imports: [ChannelsModule],
-  controllers: [],
-  providers: [],
+  imports: [ChannelsModule, TicketsModule],
+  controllers: [MetaWebhooksController],
+  providers: [MetaWebhookService],
 })
 export class MetaWebhooksModule {}

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ChannelsModule } from '@app/channels';
-import { TicketsModule } from '@app/tickets';
+import { TwilioModule } from '@app/channels';
+import { TwilioSignatureGuard } from './twilio-signature.guard.js';
+import { TwilioWebhooksController } from './twilio-webhooks.controller.js';
 
 /** Twilio's webhooks: SMS and WhatsApp messages, delivery status, voice calls and recordings. */
 @Module({
-  imports: [ChannelsModule, TicketsModule],
-  controllers: [],
-  providers: [],
+  imports: [TwilioModule],
+  controllers: [TwilioWebhooksController],
+  providers: [TwilioSignatureGuard],
 })
 export class TwilioWebhooksModule {}

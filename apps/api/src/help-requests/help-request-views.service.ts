@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@app/common';
+import { BeneficiaryFilesService, CommitteeService, type HelpRequestState } from '@app/help-requests';
+import { toHelpRequestView, type HelpRequestView } from './help-request-view.js';
+
+/** Gathers what the help-request view shows besides the state: decisions, research, the file number. */
+@Injectable()
+export class HelpRequestViews {
+  constructor(
+    private readonly committee: CommitteeService,
+    private readonly files: BeneficiaryFilesService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async of(s: HelpRequestState): Promise<HelpRequestView> {
+    const [decisions, research, file] = await Promise.all([
+      this.committee.decisionsOf(s.request.id),
+      this.committee.researchOf(s.request.id),
+      this.files.findByContact(s.contact.id),
+    ]);
+    return toHelpRequestView(s, { decisions, research, fileNumber: file?.fileNumber ?? null, config: this.config });
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { SurveysModule } from '@app/surveys';
+import { SurveysProcessor } from './surveys.processor.js';
+
+/** The surveys queue's processor, with the library it drives. */
+@Module({
+  imports: [SurveysModule],
+  providers: [SurveysProcessor],
+})
+export class SurveysWorkerModule {}

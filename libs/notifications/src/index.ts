@@ -1,0 +1,6 @@
+export { NotificationsModule } from './notifications.module.js';
+export { NotificationsService, type NotificationInput } from './notifications.service.js';
+export { Notification } from './notification.entity.js';
+
+import { Notification } from './notification.entity.js';
+export const NOTIFICATIONS_ENTITIES = [Notification];

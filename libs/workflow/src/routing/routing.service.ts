@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { Contact } from '@app/contacts';
+import { type SystemTicketChanges, TicketsService } from '@app/tickets';
+import { AssignmentService } from '../assignment/assignment.service.js';
+import { SlaClockService } from '../sla/sla-clock.service.js';
+import { RoutingRule } from './routing-rule.entity.js';
+import { pickRule } from './routing-rules.js';
+
+export interface RoutingOutcome {
+  ruleId: string | null;
+  teamId: string | null;
+  assigneeId: string | null;
+}
+
+/** A new ticket, with no human action: rules pick team, category, priority and tags; assignment follows; the SLA clock starts. */
+@Injectable()
+export class RoutingService {
+  constructor(
+    @InjectRepository(RoutingRule) private readonly rules: Repository<RoutingRule>,
+    private readonly tickets: TicketsService,
+    private readonly sla: SlaClockService,
+    private readonly assignment: AssignmentService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async route(ticketId: string): Promise<RoutingOutcome> {
+    const ticket = await this.tickets.get(ticketId);
+    if (ticket.routedAt) return { ruleId: null, teamId: ticket.teamId, assigneeId: ticket.assigneeId };
+    const contact = await this.dataSource.getRepository(Contact).findOneBy({ id: ticket.contactId });
+    const first = (await this.tickets.messagesOf(ticketId)).find((m) => m.direction === 'inbound');
+    const rules = await this.rules.find({ where: { active: true }, order: { position: 'ASC' } });
+    const rule = pickRule(rules, { channel: ticket.channel, type: ticket.type, categoryId: ticket.categoryId, contactKind: contact?.kind ?? 'public', text: `${ticket.subject} ${first?.body ?? ''}` });
+    const changes: SystemTicketChanges = { routedAt: new Date() };
+    // What an officer already set when opening the ticket is kept.
+    if (rule?.actions.teamId && !ticket.teamId) changes.teamId = rule.actions.teamId;
+    if (rule?.actions.categoryId && !ticket.categoryId) changes.categoryId = rule.actions.categoryId;
+    if (rule?.actions.priority && ticket.priority === 'normal') changes.priority = rule.actions.priority;
+    if (rule?.actions.tags?.length) changes.tags = [...new Set([...ticket.tags, ...rule.actions.tags.map((t) => t.toLowerCase())])];
+    await this.tickets.applySystemChanges(ticketId, changes, {
+      action: 'ticket.routed',
+      note: rule ? `وُجّهت التذكرة آلياً وفق القاعدة «${rule.name}».` : undefined,
+      meta: { ruleId: rule?.id ?? null, ruleName: rule?.name ?? null },
+    });
+    const assigneeId = await this.assignment.autoAssign(ticketId);
+    // Due times last: once a ticket shows them, routing and assignment are done.
+    await this.sla.apply(ticketId);
+    const routed = await this.tickets.get(ticketId);
+    return { ruleId: rule?.id ?? null, teamId: routed.teamId, assigneeId };
+  }
+}

@@ -1,0 +1,89 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import type { Queue } from 'bullmq';
+import { QueueName } from '@app/queue';
+import { type MessageAddedEvent, type TicketCreatedEvent, TicketEvents, TicketsService, type TicketStatusChangedEvent } from '@app/tickets';
+import { AssignmentService } from './assignment/assignment.service.js';
+import { SlaClockService } from './sla/sla-clock.service.js';
+
+export const ROUTE_JOB = 'route-ticket';
+
+export interface RouteJob {
+  version: 1;
+  ticketId: string;
+}
+
+export function routeJobId(ticketId: string): string {
+  return `route-${ticketId}`;
+}
+
+const PAUSED = ['pending', 'with_committee'];
+const RUNNING = ['new', 'open'];
+
+/**
+ * Reacts to ticket changes in whichever process made them: new tickets are routed by the
+ * worker, status changes stop, restart or end SLA clocks, a first reply ends the first-response clock.
+ * Failures are logged and left to the reconciler; they never fail the change that triggered them.
+ */
+@Injectable()
+export class WorkflowEventsListener {
+  private readonly logger = new Logger(WorkflowEventsListener.name);
+
+  constructor(
+    @InjectQueue(QueueName.Routing) private readonly routing: Queue<RouteJob>,
+    private readonly tickets: TicketsService,
+    private readonly sla: SlaClockService,
+    private readonly assignment: AssignmentService,
+  ) {}
+
+  @OnEvent(TicketEvents.Created, { async: true, promisify: true })
+  async onCreated(event: TicketCreatedEvent): Promise<void> {
+    await this.safely('route', () => this.enqueueRouting(event.ticketId));
+  }
+
+  async enqueueRouting(ticketId: string): Promise<void> {
+    await this.routing.add(ROUTE_JOB, { version: 1, ticketId }, { jobId: routeJobId(ticketId), removeOnComplete: true });
+  }
+
+  @OnEvent(TicketEvents.StatusChanged, { async: true, promisify: true })
+  async onStatusChanged(event: TicketStatusChangedEvent): Promise<void> {
+    await this.safely('status', async () => {
+      if (PAUSED.includes(event.to)) await this.sla.pause(event.ticketId);
+      else if (RUNNING.includes(event.to) && PAUSED.includes(event.from)) await this.sla.resume(event.ticketId);
+      else if (event.to === 'resolved' || event.to === 'closed') {
+        await this.sla.stop(event.ticketId);
+        const ticket = await this.tickets.get(event.ticketId);
+        // The officer has room again: a waiting ticket of the team may go to them.
+        if (ticket.teamId) await this.assignment.assignWaiting(ticket.teamId);
+      } else if (RUNNING.includes(event.to)) await this.sla.refreshTimers(await this.tickets.get(event.ticketId));
+    });
+  }
+
+  @OnEvent(TicketEvents.MessageAdded, { async: true, promisify: true })
+  async onMessage(event: MessageAddedEvent): Promise<void> {
+    if (event.direction !== 'outbound') return;
+    await this.safely('message', async () => {
+      const ticket = await this.tickets.get(event.ticketId);
+      if (ticket.firstRespondedAt && ticket.routedAt) await this.sla.refreshTimers(ticket);
+    });
+  }
+
+  @OnEvent(TicketEvents.Updated, { async: true, promisify: true })
+  async onUpdated(event: { ticketId: string; changes: string[] }): Promise<void> {
+    if (!event.changes.some((c) => c === 'priority' || c === 'type' || c === 'teamId')) return;
+    await this.safely('update', async () => {
+      const ticket = await this.tickets.get(event.ticketId);
+      if (ticket.routedAt) await this.sla.apply(event.ticketId);
+      if (event.changes.includes('teamId') && ticket.teamId && !ticket.assigneeId) await this.assignment.autoAssign(ticket.id);
+    });
+  }
+
+  private async safely(what: string, fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (error) {
+      this.logger.warn(`workflow reaction (${what}) failed: ${(error as Error).message}; the reconciler will catch up`);
+    }
+  }
+}

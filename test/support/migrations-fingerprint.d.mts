@@ -1,0 +1,2 @@
+export function migrationsFingerprint(): string;
+export const TEMPLATE_PREFIX: string;
