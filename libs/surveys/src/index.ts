@@ -63,3 +63,4 @@ import { SurveyInvitation } from './survey-invitation.entity.js';
 import { SurveyResponse } from './survey-response.entity.js';
 import { SurveySettings } from './survey-settings.entity.js';
 export const SURVEYS_ENTITIES = [SurveySettings, SurveyInvitation, SurveyResponse];
+export { SurveyReconcilerService } from './survey-reconciler.service.js';

@@ -32,6 +32,14 @@ export class SurveyQueue {
     });
   }
 
+  /** Schedules the invitation only when no job for it exists (used to catch up after Redis was away). */
+  async ensureInvitation(job: SendInvitationJob, delayMs: number): Promise<boolean> {
+    const jobId = invitationJobId(job.ticketId);
+    if (await this.queue.getJob(jobId)) return false;
+    await this.queue.add(SEND_INVITATION_JOB, job, { jobId, delay: Math.max(0, delayMs) });
+    return true;
+  }
+
   /** A re-opened ticket: its pending invitation and reminder are dropped (the job re-checks anyway). */
   async cancelForTicket(ticketId: string): Promise<void> {
     await this.bounded(`pending survey of ticket ${ticketId} not cancelled`, async () => {

@@ -6,6 +6,7 @@ import { SurveyAnswersService } from './survey-answers.service.js';
 import { SurveyDispatchService } from './survey-dispatch.service.js';
 import { SurveyInvitation } from './survey-invitation.entity.js';
 import { SurveyQueue } from './survey-queue.js';
+import { SurveyReconcilerService } from './survey-reconciler.service.js';
 import { SurveyRecoveryService } from './survey-recovery.service.js';
 import { SurveyResponse } from './survey-response.entity.js';
 import { SurveyResultsService } from './survey-results.service.js';
@@ -24,7 +25,8 @@ import { SurveyTriggerListener } from './survey-trigger.listener.js';
     SurveyAnswersService,
     SurveyRecoveryService,
     SurveyResultsService,
+    SurveyReconcilerService,
   ],
-  exports: [SurveySettingsService, SurveyDispatchService, SurveyAnswersService, SurveyRecoveryService, SurveyResultsService],
+  exports: [SurveyReconcilerService, SurveySettingsService, SurveyDispatchService, SurveyAnswersService, SurveyRecoveryService, SurveyResultsService],
 })
 export class SurveysModule {}

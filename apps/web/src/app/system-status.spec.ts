@@ -1,26 +1,23 @@
 import { systemNotice } from './system-status';
 
-describe('system notice for the console banner', () => {
-  it('hides the banner when there is nothing to say', () => {
+describe('system notice for the console banner (GET /api/v1/system/status)', () => {
+  it('hides the banner when every channel is live or there is no answer', () => {
     expect(systemNotice(null)).toBeNull();
-    expect(systemNotice({})).toBeNull();
-    expect(systemNotice({ sandbox: false, notices: [] })).toBeNull();
-    expect(systemNotice({ sandbox: { sms: false } })).toBeNull();
+    expect(systemNotice(undefined)).toBeNull();
+    expect(systemNotice({ channels: { sms: 'live', email: 'live' }, sandboxed: [] })).toBeNull();
   });
 
-  it('understands the likely shapes of sandbox information', () => {
-    expect(systemNotice({ sandbox: true })).toEqual({ sandbox: 'all', notices: [] });
-    expect(systemNotice({ sandbox: { sms: true, whatsapp: true, email: false } })?.sandbox).toEqual(['sms', 'whatsapp']);
-    expect(systemNotice({ sandbox: ['email'] })?.sandbox).toEqual(['email']);
-    expect(systemNotice({ sandboxChannels: ['sms'] })?.sandbox).toEqual(['sms']);
-    expect(systemNotice({ channels: { email: { sandbox: true }, sms: { sandbox: false } } })?.sandbox).toEqual(['email']);
-    expect(systemNotice({ channels: [{ channel: 'social', sandbox: true }] })?.sandbox).toEqual(['social']);
-  });
-
-  it('passes notices through', () => {
-    expect(systemNotice({ notices: ['صيانة مجدولة الليلة', { message: 'Maintenance tonight' }, 3] })).toEqual({
-      sandbox: null,
-      notices: ['صيانة مجدولة الليلة', 'Maintenance tonight'],
+  it('names the sandboxed channels', () => {
+    expect(systemNotice({ channels: { sms: 'sandbox', whatsapp: 'sandbox', email: 'live', social: 'live', manual: 'live' }, sandboxed: ['sms', 'whatsapp'] })).toEqual({
+      sandbox: ['sms', 'whatsapp'],
     });
+  });
+
+  it('says "every channel" when all of them are sandboxed', () => {
+    expect(systemNotice({ channels: { sms: 'sandbox', email: 'sandbox' }, sandboxed: ['sms', 'email'] })).toEqual({ sandbox: 'all' });
+  });
+
+  it('ignores a malformed answer', () => {
+    expect(systemNotice({ channels: {}, sandboxed: 'sms' } as never)).toBeNull();
   });
 });

@@ -1,31 +1,17 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SlaReconcilerService } from '@app/workflow';
-
-const EVERY_MS = 5 * 60_000;
+import { PeriodicRunner } from '../common/periodic-runner.js';
 
 /** Re-creates missing SLA timers and routing jobs from the database at start and every five minutes. */
 @Injectable()
-export class WorkflowReconcilerRunner implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(WorkflowReconcilerRunner.name);
-  private timer?: NodeJS.Timeout;
+export class WorkflowReconcilerRunner extends PeriodicRunner {
+  protected readonly everyMs = 5 * 60_000;
 
-  constructor(private readonly reconciler: SlaReconcilerService) {}
-
-  onApplicationBootstrap(): void {
-    void this.run();
-    this.timer = setInterval(() => void this.run(), EVERY_MS);
-    this.timer.unref();
+  constructor(private readonly reconciler: SlaReconcilerService) {
+    super();
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  async run(): Promise<void> {
-    try {
-      await this.reconciler.reconcile();
-    } catch (error) {
-      this.logger.warn(`reconciliation failed: ${(error as Error).message}`);
-    }
+  protected tick(): Promise<unknown> {
+    return this.reconciler.reconcile();
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AppConfig, DomainError } from '@app/common';
-import { type Contact, ContactsService } from '@app/contacts';
+import { Contact, ContactsService } from '@app/contacts';
 import { withAdvisoryLock } from '@app/database';
 import { RedisClient } from '@app/queue';
 import { Message, Ticket, TicketsService, parseTicketNumber, type TicketType } from '@app/tickets';
@@ -51,8 +51,13 @@ export class IngestService {
     const inbound = event.payload;
     const existing = await this.dataSource.getRepository(Message).findOneBy({ channel: inbound.channel, externalId: inbound.externalId });
     if (existing) {
+      // A retry after a crash between storing the message and acknowledging it: finish the acknowledgement.
+      const first = (await this.tickets.messagesOf(existing.ticketId))[0];
+      const newTicket = first?.id === existing.id;
+      const contact = newTicket ? await this.dataSource.getRepository(Contact).findOneBy({ id: existing.authorContactId ?? '' }) : null;
+      const acknowledged = newTicket && contact ? await this.acknowledge(existing.ticketId, contact, inbound) : false;
       await this.events.markProcessed(event.id, { ticketId: existing.ticketId, messageId: existing.id });
-      return { ticketId: existing.ticketId, messageId: existing.id, newTicket: false, acknowledged: false };
+      return { ticketId: existing.ticketId, messageId: existing.id, newTicket, acknowledged };
     }
     const { contact } = await this.contacts.findOrCreateByIdentity({ kind: inbound.from.kind, address: inbound.from.address }, { name: inbound.from.name });
     const { stored, skipped } = await this.media.storeAll(inbound.attachments);
@@ -80,8 +85,9 @@ export class IngestService {
       const first = (await this.tickets.messagesOf(ticket.id))[0];
       return { ticketId: ticket.id, messageId: first?.id ?? null, newTicket: true };
     });
-    await this.events.markProcessed(event.id, { ticketId: result.ticketId, messageId: result.messageId });
+    // Acknowledge before marking the event processed: if this fails, the retry finds the message and acknowledges then.
     const acknowledged = result.newTicket ? await this.acknowledge(result.ticketId, contact, inbound) : false;
+    await this.events.markProcessed(event.id, { ticketId: result.ticketId, messageId: result.messageId });
     return { ...result, acknowledged };
   }
 
@@ -118,6 +124,8 @@ export class IngestService {
 
   /** The acknowledgement with the ticket number, on the same channel, in the contact's language; limited per sender to stop loops. */
   private async acknowledge(ticketId: string, contact: Contact, inbound: InboundContact): Promise<boolean> {
+    const already: unknown[] = await this.dataSource.query(`SELECT 1 FROM messages WHERE ticket_id = $1 AND meta->>'kind' = 'acknowledgement' LIMIT 1`, [ticketId]);
+    if (already.length) return true;
     const key = `ack:${inbound.channel}:${inbound.from.address.toLowerCase()}`;
     const count = await this.redis.client.incr(key);
     if (count === 1) await this.redis.client.expire(key, 3600);
