@@ -84,8 +84,8 @@ export async function freePort() {
 }
 
 /** Starts `node <dist>/apps/<app>/src/main.js` with env; stderr/stdout are kept for the report on failure. */
-export function startApp(distDir, app, env, label = app) {
-  const child = spawn(process.execPath, [path.join(distDir, `apps/${app}/src/main.js`)], {
+export function startApp(distDir, app, env, label = app, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(distDir, `apps/${app}/src/main.js`)], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

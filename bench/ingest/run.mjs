@@ -21,6 +21,7 @@ import {
   clearRedisPrefix, cleanupAll, cpuMs, createDatabase, dropDatabase, flag, freePort, machine, now, onCleanup, option, REDIS_URL, sleep,
   snapshotDist, startApp, stats, waitForHealth,
 } from './apps.mjs';
+import { summarize } from './cpu-profile-summary.mjs';
 import { runFloor } from './floor.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -66,10 +67,15 @@ const env = {
 };
 const base = `http://127.0.0.1:${port}`;
 let t = now();
-const api = startApp(dist.dir, 'api', env);
+// --profile: V8 CPU profiles of the api and the worker over the rate steps (bench/ingest/results/<tag>.<app>.cpuprofile).
+const PROFILE = flag('profile');
+const profileOf = (app) => path.join(here, 'results', `${TAG}.${app}.cpuprofile`);
+const profiling = (app) => (PROFILE ? [{ BENCH_CPU_PROFILE: profileOf(app) }, ['--import', path.join(here, 'cpu-profile-preload.mjs')]] : [{}, []]);
+if (PROFILE) mkdirSync(path.join(here, 'results'), { recursive: true });
+const api = startApp(dist.dir, 'api', { ...env, ...profiling('api')[0] }, 'api', profiling('api')[1]);
 onCleanup(() => api.stop());
 await waitForHealth(base);
-const worker = startApp(dist.dir, 'worker', { ...env, PORT: String(await freePort()) });
+const worker = startApp(dist.dir, 'worker', { ...env, PORT: String(await freePort()), ...profiling('worker')[0] }, 'worker', profiling('worker')[1]);
 onCleanup(() => worker.stop());
 console.log(`api (pid ${api.pid}) and worker (pid ${worker.pid}) up in ${Math.round(now() - t)} ms; database ${dbName}, prefix ${prefix}`);
 
@@ -184,6 +190,7 @@ async function stepTimes(step) {
   console.log('warm-up done (100 webhooks at 20/s)');
 }
 
+if (PROFILE) for (const app of [api, worker]) app.child.kill('SIGUSR2');
 for (let s = 0; s < RATES.length; s++) {
   const step = s + 1;
   const rate = RATES[s];
@@ -227,6 +234,17 @@ for (let s = 0; s < RATES.length; s++) {
   results.productRows = rows[0];
   console.log('product rows:', rows[0]);
 }
+if (PROFILE) {
+  for (const app of [api, worker]) app.child.kill('SIGUSR2');
+  await sleep(3000);
+  results.profiles = {};
+  for (const app of ['api', 'worker']) {
+    results.profiles[app] = summarize(profileOf(app), 15);
+    console.log(`${app} CPU profile: busy ${results.profiles[app].busyMs} ms`);
+    console.table(results.profiles[app].byPackage);
+    console.table(results.profiles[app].topFunctions);
+  }
+}
 
 // ---- diagnosis: the webhook alone (worker stopped) ----------------------------------------------
 // Same api, same database, no ingest work competing for CPU and WAL flushes: what the webhook costs by itself.
@@ -252,7 +270,7 @@ if (!flag('no-api-only')) {
 // ---- the floor ------------------------------------------------------------------------------
 
 await api.stop();
-for (const concurrency of FLOOR_CONCURRENCY) {
+for (const concurrency of FLOOR_EVENTS > 0 ? FLOOR_CONCURRENCY : []) {
   const events = Array.from({ length: FLOOR_EVENTS }, (_, i) => {
     const followUp = i > 100 && Math.random() < FOLLOWUPS;
     const address = followUp ? `+96651${String(Math.floor(Math.random() * i)).padStart(7, '0')}` : `+96651${String(i).padStart(7, '0')}`;

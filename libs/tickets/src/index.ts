@@ -38,3 +38,4 @@ import { TicketNumberCounter } from './ticket-number-counter.entity.js';
 import { Ticket } from './ticket.entity.js';
 export const TICKETS_ENTITIES = [Ticket, Message, Attachment, Category, TicketNumberCounter];
 export { canAdvance, toDeliveryStatus } from './delivery-status.js';
+export { AttachmentLinkSigner } from './attachment-links.js';

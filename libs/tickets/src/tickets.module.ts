@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AUTH_SECRET, deriveKey } from '@app/common';
+import { AttachmentLinkSigner } from './attachment-links.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContactsModule } from '@app/contacts';
 import { UsersModule } from '@app/users';
@@ -15,7 +17,9 @@ import { TicketsService } from './tickets.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Ticket, Message, Attachment, Category, TicketNumberCounter]), ContactsModule, UsersModule],
-  providers: [TicketsService, TicketNumberService, AttachmentStore, CategoriesService, TicketIntakeService],
-  exports: [TicketsService, AttachmentStore, CategoriesService, TicketIntakeService, ContactsModule, TypeOrmModule],
+  providers: [
+    { provide: AttachmentLinkSigner, inject: [AUTH_SECRET], useFactory: (secret: string) => new AttachmentLinkSigner(deriveKey(secret, 'attachment-links')) },
+    TicketsService, TicketNumberService, AttachmentStore, CategoriesService, TicketIntakeService],
+  exports: [AttachmentLinkSigner, TicketsService, AttachmentStore, CategoriesService, TicketIntakeService, ContactsModule, TypeOrmModule],
 })
 export class TicketsModule {}

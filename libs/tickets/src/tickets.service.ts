@@ -564,6 +564,18 @@ export class TicketsService {
     return saved;
   }
 
+  /** An attachment that went out with an outbound message (signed public links serve only these). */
+  async sentAttachment(id: string): Promise<Attachment> {
+    const attachment = await this.dataSource
+      .getRepository(Attachment)
+      .createQueryBuilder('a')
+      .innerJoin('a.message', 'm')
+      .where("a.id = :id AND m.direction = 'outbound'", { id })
+      .getOne();
+    if (!attachment) throw DomainError.notFound('Attachment', id);
+    return attachment;
+  }
+
   async getAttachment(id: string, viewer: Viewer): Promise<Attachment> {
     const attachment = await this.dataSource.getRepository(Attachment).findOneBy({ id });
     if (!attachment) throw DomainError.notFound('Attachment', id);

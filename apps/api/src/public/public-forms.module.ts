@@ -4,11 +4,12 @@ import { ContactsModule } from '@app/contacts';
 import { TicketsModule } from '@app/tickets';
 import { ContactFormController } from './contact-form.controller.js';
 import { ContactFormRateLimitGuard, ContactFormSizeGuard } from './contact-form.guards.js';
+import { PublicAttachmentsController } from './public-attachments.controller.js';
 
-/** Forms anyone may post without signing in: the website contact form. */
+/** What anyone may use without signing in: the website contact form, and files sent to contacts as signed links. */
 @Module({
   imports: [ChannelsModule, ContactsModule, TicketsModule],
-  controllers: [ContactFormController],
+  controllers: [ContactFormController, PublicAttachmentsController],
   providers: [ContactFormService, FormRateLimiter, ContactFormSizeGuard, ContactFormRateLimitGuard],
 })
 export class PublicFormsModule {}

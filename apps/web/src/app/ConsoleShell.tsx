@@ -5,12 +5,15 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api, sessionStore } from '../api/client';
+import type { SessionUser } from '../api/views';
 import { SIGN_IN_PATH } from '../auth/return-path';
 import { useSession } from '../auth/use-session';
 import { drafts } from '../drafts/draft-store';
 import { isDigitStyle } from '../format/digits';
 import { usePreferences } from '../format/preferences';
 import { otherLanguage } from '../i18n/language';
+import { RealtimeProvider } from '../realtime/RealtimeProvider';
+import { AvailabilitySwitch, NotificationsBell } from './HeaderTools';
 import { canSee, SCREENS } from './screens';
 import { SystemBanner } from './SystemBanner';
 
@@ -35,9 +38,10 @@ export function ConsoleShell() {
 
   if (session.status !== 'signed-in') return null;
   const { user } = session;
-  const screens = SCREENS.filter((s) => canSee(s, user.role));
+  const screens = SCREENS.filter((s) => s.nav && canSee(s, user.role));
 
   return (
+    <RealtimeProvider>
     <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="md">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
@@ -58,7 +62,7 @@ export function ConsoleShell() {
               {t('app.name')}
             </Text>
           </Group>
-          <HeaderTools name={user.name} role={user.role} />
+          <HeaderTools user={user} />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" id="console-navigation" component="nav" aria-label={t('nav.label')}>
@@ -67,7 +71,7 @@ export function ConsoleShell() {
             key={screen.path}
             component={RouterLink}
             to={`/${screen.path}`}
-            label={t(`nav.${screen.nav}`)}
+            label={t(`nav.${screen.nav!}`)}
             active={location.pathname === `/${screen.path}` || location.pathname.startsWith(`/${screen.path}/`)}
           />
         ))}
@@ -81,10 +85,12 @@ export function ConsoleShell() {
         <Outlet />
       </AppShell.Main>
     </AppShell>
+    </RealtimeProvider>
   );
 }
 
-function HeaderTools({ name, role }: { name: string; role: string }) {
+function HeaderTools({ user }: { user: SessionUser }) {
+  const { name, role } = user;
   const { t } = useTranslation();
   const { language, setLanguage } = usePreferences();
   const queryClient = useQueryClient();
@@ -104,7 +110,9 @@ function HeaderTools({ name, role }: { name: string; role: string }) {
   };
 
   return (
-    <Group gap="sm" wrap="nowrap" miw={0}>
+    <Group gap="xs" wrap="nowrap" miw={0}>
+      <NotificationsBell />
+      <AvailabilitySwitch user={user} />
       <Group gap={6} wrap="nowrap" className="header-user" title={t('header.signedInAs', { name })}>
         <Text size="sm" fw={600} truncate="end" data-testid="current-user-name">
           <bdi>{name}</bdi>

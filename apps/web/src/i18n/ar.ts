@@ -1,5 +1,8 @@
+import { arConsole } from './ar-console';
+
 /** Arabic, the console's primary language. Every other language mirrors these keys (see `Messages`). */
 export const ar = {
+  ...arConsole,
   app: {
     name: 'مكتب خدمة المستفيدين',
     skipToContent: 'تخطَّ إلى المحتوى',
@@ -20,6 +23,7 @@ export const ar = {
   nav: {
     label: 'التنقل الرئيسي',
     queue: 'قائمة التذاكر',
+    dashboard: 'لوحة المشرف',
     users: 'المستخدمون',
     audit: 'سجل التدقيق',
   },
@@ -39,12 +43,7 @@ export const ar = {
   banner: {
     sandboxTitle: 'وضع التجربة',
     sandbox: 'الرسائل الصادرة عبر {{channels}} تُسجَّل في النظام ولا تُرسَل فعليًا.',
-    sandboxAll: 'الرسائل الصادرة تُسجَّل في النظام ولا تُرسَل فعليًا.',
-  },
-  queue: {
-    title: 'قائمة التذاكر',
-    empty: 'ستظهر التذاكر هنا.',
-    comingSoon: 'عندما تصل رسائل المستفيدين والأعضاء عبر القنوات المختلفة ستُعرض في هذه القائمة المشتركة.',
+    sandboxAll: 'الرسائل الصادرة عبر كل القنوات تُسجَّل في النظام ولا تُرسَل فعليًا.',
   },
   users: {
     title: 'المستخدمون',

@@ -1,7 +1,9 @@
 import type { Messages } from './ar';
+import { enConsole } from './en-console';
 
 /** English, the second language. The `Messages` type makes a missing or extra key a compile error. */
 export const en: Messages = {
+  ...enConsole,
   app: {
     name: 'Beneficiary Service Desk',
     skipToContent: 'Skip to content',
@@ -22,6 +24,7 @@ export const en: Messages = {
   nav: {
     label: 'Main navigation',
     queue: 'Ticket queue',
+    dashboard: 'Supervisor dashboard',
     users: 'Users',
     audit: 'Audit log',
   },
@@ -41,12 +44,7 @@ export const en: Messages = {
   banner: {
     sandboxTitle: 'Sandbox mode',
     sandbox: 'Outbound messages on {{channels}} are recorded but not actually sent.',
-    sandboxAll: 'Outbound messages are recorded but not actually sent.',
-  },
-  queue: {
-    title: 'Ticket queue',
-    empty: 'Tickets will appear here.',
-    comingSoon: 'Messages from beneficiaries and members arriving on every channel will be listed in this shared queue.',
+    sandboxAll: 'Outbound messages on every channel are recorded but not actually sent.',
   },
   users: {
     title: 'Users',

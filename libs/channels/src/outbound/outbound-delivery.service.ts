@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/common';
 import { type Channel, ContactIdentity } from '@app/contacts';
-import { Message, TicketsService } from '@app/tickets';
+import { AttachmentLinkSigner, Message, TicketsService } from '@app/tickets';
 import { ChannelDeliveryError, type DeliveryChannel, type OutboundMessage } from '../core/channel-adapter.js';
 import { ChannelRegistry } from '../core/channel-registry.js';
 import { chooseDeliveryRoute } from '../core/delivery-route.js';
@@ -24,6 +24,7 @@ export class OutboundDeliveryService {
     private readonly registry: ChannelRegistry,
     private readonly tickets: TicketsService,
     private readonly config: AppConfig,
+    private readonly links: AttachmentLinkSigner,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -47,7 +48,13 @@ export class OutboundDeliveryService {
       ticketNumber: ticket.number,
       to: route.to,
       text: message.body,
-      attachments: (message.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, sha256: a.sha256, url: `${this.config.PUBLIC_BASE_URL}/api/v1/attachments/${a.id}` })),
+      // Channels that carry a link instead of the file get one the contact can open for 30 days.
+      attachments: (message.attachments ?? []).map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        sha256: a.sha256,
+        url: this.links.url(this.config.PUBLIC_BASE_URL, a.id, new Date(Date.now() + 30 * 24 * 3600_000)),
+      })),
       statusCallbackUrl: `${this.config.PUBLIC_BASE_URL}/webhooks/twilio/status`,
       automatic: message.meta.kind === 'acknowledgement',
     };
