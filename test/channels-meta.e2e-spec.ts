@@ -7,6 +7,7 @@ import { HttpClient } from './support/http-client.js';
 import { createStaff, type StaffAccount } from './support/staff.js';
 import { queryDatabase } from './support/test-database.js';
 import { TestEnvironment } from './support/test-environment.js';
+import { waitFor } from './support/wait-for.js';
 
 const SECRET = 'meta-app-secret-for-e2e';
 const VERIFY_TOKEN = 'verify-me-e2e';
@@ -42,15 +43,6 @@ type MessageRow = {
   meta: Record<string, unknown>;
 };
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 describe('Messenger and Instagram (Meta webhooks and Send API)', () => {
   const graph = new GraphFake();

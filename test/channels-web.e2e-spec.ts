@@ -4,6 +4,7 @@ import { SmtpInboundServer } from '../apps/worker/src/mail/smtp-inbound.server.j
 import { SmtpSink } from './support/fakes/smtp-sink.js';
 import { queryDatabase } from './support/test-database.js';
 import { TestEnvironment } from './support/test-environment.js';
+import { waitFor } from './support/wait-for.js';
 
 const TWILIO_TOKEN = 'twilio-token-for-simulator';
 
@@ -26,15 +27,6 @@ type MessageRow = {
   meta: Record<string, unknown>;
 };
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 let ipSeq = 10;
 /** Each test posts from its own address (X-Forwarded-For through the loopback proxy), so the per-address limit stays out of the way. */

@@ -5,6 +5,7 @@ import { HttpClient } from './support/http-client.js';
 import { createStaff, type StaffAccount } from './support/staff.js';
 import { queryDatabase } from './support/test-database.js';
 import { TestEnvironment } from './support/test-environment.js';
+import { waitFor } from './support/wait-for.js';
 
 interface TicketJson {
   id: string;
@@ -54,15 +55,6 @@ const QUIET_MS = 2500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 describe('satisfaction surveys', () => {
   const env = new TestEnvironment({ SURVEY_DELAY_SECONDS: '1', PUBLIC_BASE_URL });

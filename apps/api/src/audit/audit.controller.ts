@@ -1,11 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Roles } from '@app/auth';
 import { AuditService, type AuditEntry } from '@app/audit';
+import { PageQuery } from '../common/page-query.js';
 
-export class ListAuditQuery {
+export class ListAuditQuery extends PageQuery(50, 200) {
   @ApiPropertyOptional({ example: 'user' })
   @IsOptional()
   @IsString()
@@ -28,20 +28,6 @@ export class ListAuditQuery {
   @IsString()
   @MaxLength(80)
   action?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }
 
 @ApiTags('audit')

@@ -1,21 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CHANNELS, CONTACT_KINDS, IDENTITY_KINDS, type Channel, type ContactKind, type IdentityKind } from '@app/contacts';
+import { PageQuery } from '../common/page-query.js';
 
 export class IdentityDto {
   @ApiProperty({ enum: IDENTITY_KINDS })
@@ -96,7 +83,7 @@ export class MergeContactDto {
   sourceContactId!: string;
 }
 
-export class SearchContactsQuery {
+export class SearchContactsQuery extends PageQuery(25, 100) {
   @ApiPropertyOptional({ description: 'name, phone, e-mail or membership number (Arabic-aware)' })
   @IsOptional()
   @IsString()
@@ -107,18 +94,4 @@ export class SearchContactsQuery {
   @IsOptional()
   @IsIn(CONTACT_KINDS)
   kind?: ContactKind;
-
-  @ApiPropertyOptional({ default: 25, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }

@@ -31,6 +31,7 @@ import {
 } from '@app/surveys';
 import { TICKET_TYPES, type TicketType } from '@app/tickets';
 import { CommaList } from '../common/query-transforms.js';
+import { PageQuery } from '../common/page-query.js';
 
 export class SurveyAnswerDto {
   @ApiProperty({ minimum: 1, maximum: 5, description: 'overall satisfaction: 1 very dissatisfied … 5 very satisfied' })
@@ -104,21 +105,7 @@ export class SurveyResultsQueryDto extends SurveyFilterQuery {
   interval?: SurveyInterval;
 }
 
-export class SurveyCommentsQueryDto extends SurveyFilterQuery {
-  @ApiPropertyOptional({ default: 25, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-}
+export class SurveyCommentsQueryDto extends PageQuery(25, 100, SurveyFilterQuery) {}
 
 export class SurveyQuestionLabelDto {
   @ApiProperty({ example: 'سرعة الاستجابة لطلبك' })

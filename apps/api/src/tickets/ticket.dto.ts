@@ -6,14 +6,11 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   Matches,
   MinLength,
   ValidateNested,
@@ -29,10 +26,11 @@ import {
   type TicketSort,
 } from '@app/tickets';
 import { CommaList, QueryBoolean } from '../common/query-transforms.js';
+import { PageQuery } from '../common/page-query.js';
 
 const SORTS: TicketSort[] = ['recent', 'newest', 'oldest', 'due'];
 
-export class ListTicketsQuery {
+export class ListTicketsQuery extends PageQuery(25, 100) {
   @ApiPropertyOptional({ description: 'comma-separated', example: 'new,open' })
   @IsOptional()
   @CommaList()
@@ -105,20 +103,6 @@ export class ListTicketsQuery {
   @IsOptional()
   @IsIn(SORTS)
   sort?: TicketSort;
-
-  @ApiPropertyOptional({ default: 25, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }
 
 export class NewContactDto {
@@ -216,7 +200,7 @@ export class WhatsAppTemplateDto {
   @Matches(/^HX[0-9a-f]{32}$/i, { message: 'contentSid must look like HX followed by 32 hex digits' })
   contentSid!: string;
 
-  @ApiPropertyOptional({ example: { '1': 'أحمد' } })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { '1': 'أحمد' } })
   @IsOptional()
   @IsObject()
   variables?: Record<string, string>;
@@ -233,7 +217,10 @@ export class AddMessageDto {
   @MaxLength(20000)
   body!: string;
 
-  @ApiPropertyOptional({ enum: ['sms', 'email'], description: 'answer on another of the contact’s channels (e.g. SMS outside the WhatsApp 24-hour window)' })
+  @ApiPropertyOptional({
+    enum: ['sms', 'email'],
+    description: 'answer on another of the contact’s channels (e.g. SMS outside the WhatsApp 24-hour window)',
+  })
   @IsOptional()
   @IsIn(['sms', 'email'])
   via?: 'sms' | 'email';
@@ -253,7 +240,7 @@ export class AddMessageDto {
 }
 
 export class AssignDto {
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'null releases the ticket' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null releases the ticket' })
   @IsOptional()
   @IsUUID()
   assigneeId!: string | null;
@@ -305,12 +292,12 @@ export class UpdateTicketDto {
   @IsIn(TICKET_PRIORITIES)
   priority?: TicketPriority;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   categoryId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   teamId?: string | null;

@@ -1,21 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { AVAILABILITIES, LANGUAGES, STAFF_ROLES, type Availability, type Language, type StaffRole } from '@app/users';
+import { PageQuery } from '../common/page-query.js';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'نورة العتيبي' })
@@ -77,7 +64,7 @@ export class AvailabilityDto {
   availability!: Availability;
 }
 
-export class ListUsersQuery {
+export class ListUsersQuery extends PageQuery(50, 200) {
   @ApiPropertyOptional({ enum: STAFF_ROLES })
   @IsOptional()
   @IsIn(STAFF_ROLES)
@@ -93,18 +80,4 @@ export class ListUsersQuery {
   @IsOptional()
   @IsUUID()
   teamId?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }

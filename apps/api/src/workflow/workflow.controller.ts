@@ -52,7 +52,12 @@ export class WorkflowAdminController {
 
   @Patch('routing-rules/:id')
   @Roles('admin')
-  updateRule(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateRoutingRuleDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<RoutingRule> {
+  updateRule(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateRoutingRuleDto,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() req: Request,
+  ): Promise<RoutingRule> {
     return this.rules.update(id, dto, actorOf(staff, req));
   }
 
@@ -78,7 +83,12 @@ export class WorkflowAdminController {
 
   @Patch('sla-policies/:id')
   @Roles('admin')
-  updatePolicy(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateSlaPolicyDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<SlaPolicy> {
+  updatePolicy(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateSlaPolicyDto,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() req: Request,
+  ): Promise<SlaPolicy> {
     return this.policies.update(id, dto, actorOf(staff, req));
   }
 
@@ -98,7 +108,12 @@ export class WorkflowAdminController {
 
   @Put('business-calendars/:id')
   @Roles('admin')
-  saveCalendar(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CalendarDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<BusinessCalendar> {
+  saveCalendar(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: CalendarDto,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() req: Request,
+  ): Promise<BusinessCalendar> {
     return this.calendars.save(id, dto, actorOf(staff, req));
   }
 }
@@ -115,7 +130,12 @@ export class TicketWorkflowController {
   @Post(':id/refer')
   @Roles('officer', 'supervisor', 'admin')
   @ApiOperation({ summary: 'Refer to the competent officer of the ticket’s category, with the reason' })
-  async refer(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReferDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<TicketView> {
+  async refer(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: ReferDto,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() req: Request,
+  ): Promise<TicketView> {
     return toTicketView(await this.referrals.refer(id, dto.reason, staff, actorOf(staff, req)));
   }
 
@@ -145,7 +165,10 @@ export class NotificationsController {
   @Get()
   @AnyStaff()
   @ApiOperation({ summary: 'My notifications, newest first, with the unread count' })
-  list(@Query() q: ListNotificationsQuery, @CurrentStaff() staff: StaffPrincipal): Promise<{ items: Notification[]; unreadCount: number; nextCursor: string | null }> {
+  list(
+    @Query() q: ListNotificationsQuery,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<{ items: Notification[]; unreadCount: number; nextCursor: string | null }> {
     return this.notifications.list(staff.id, { unreadOnly: q.unreadOnly === 'true', limit: q.limit ?? 30, cursor: q.cursor });
   }
 

@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { CHANNELS, CONTACT_KINDS } from '@app/contacts';
 import { TICKET_PRIORITIES, TICKET_TYPES } from '@app/tickets';
+import { PageQuery } from '../common/page-query.js';
 
 export class RuleConditionsDto {
   @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
@@ -211,7 +212,11 @@ export class CalendarDto {
   @MaxLength(60)
   timeZone!: string;
 
-  @ApiProperty({ description: 'seven days, Sunday first; each a list of intervals', type: 'array', items: { type: 'array', items: { $ref: '#/components/schemas/IntervalDto' } } })
+  @ApiProperty({
+    description: 'seven days, Sunday first; each a list of intervals',
+    type: 'array',
+    items: { type: 'array', items: { $ref: '#/components/schemas/IntervalDto' } },
+  })
   @IsArray()
   weekly!: IntervalDto[][];
 
@@ -248,7 +253,7 @@ export class BulkTicketsDto {
   @IsUUID('all', { each: true })
   ticketIds!: string[];
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'assign all to this officer (null: unassign)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'assign all to this officer (null: unassign)' })
   @IsOptional()
   @IsUUID()
   assigneeId?: string | null;
@@ -259,25 +264,11 @@ export class BulkTicketsDto {
   priority?: 'low' | 'normal' | 'high' | 'urgent';
 }
 
-export class ListNotificationsQuery {
+export class ListNotificationsQuery extends PageQuery(30, 100) {
   @ApiPropertyOptional()
   @IsOptional()
   @IsIn(['true', 'false'])
   unreadOnly?: 'true' | 'false';
-
-  @ApiPropertyOptional({ default: 30, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }
 
 export class MarkReadDto {

@@ -51,8 +51,9 @@ export class EscalationService {
         : level === 2
           ? `تصعيد آلي (المستوى 2): ${reason}. ${competent ? 'أُسندت التذكرة إلى المسؤول المختص.' : 'لا يوجد مسؤول مختص للتصنيف.'}`
           : `تصعيد آلي (المستوى 3): ${reason}. تم إشعار مشرفي الفريق.`;
-    const updated = await this.tickets.applySystemChanges(ticket.id, { escalationLevel: level, lastEscalatedAt: new Date() }, { action: 'ticket.escalated', note, meta: { level, reason, automatic: true } });
+    // Reassign first, so whoever sees level 2 also sees the competent officer on the ticket.
     if (level === 2 && competent) await this.tickets.assignBySystem(ticket.id, competent, 'escalation level 2: the competent officer');
+    const updated = await this.tickets.applySystemChanges(ticket.id, { escalationLevel: level, lastEscalatedAt: new Date() }, { action: 'ticket.escalated', note, meta: { level, reason, automatic: true } });
     const recipients = level === 1 ? [ticket.assigneeId, competent] : level === 2 ? [competent, ...supervisors] : supervisors;
     await this.notifications.notify(recipients, { kind: 'ticket.escalated', ticketId: ticket.id, title: `تصعيد التذكرة ${ticket.number} — المستوى ${level}`, body: reason });
     await this.clock.refreshTimers(await this.tickets.get(updated.id));
