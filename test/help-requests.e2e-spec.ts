@@ -676,10 +676,14 @@ describe('help requests and the research committee', () => {
         (i) => !!i?.overdueRemindedAt,
       );
       expect(item).toMatchObject({ overdue: true });
-      const notes = await queryDatabase<{ user_id: string; kind: string; title: string }>(
-        env.config.DATABASE_URL,
-        'SELECT user_id, kind, title FROM notifications WHERE ticket_id = $1',
-        [ticket.id],
+      const notes = await eventually(
+        () =>
+          queryDatabase<{ user_id: string; kind: string; title: string }>(
+            env.config.DATABASE_URL,
+            'SELECT user_id, kind, title FROM notifications WHERE ticket_id = $1',
+            [ticket.id],
+          ),
+        (rows) => rows.length >= 2,
       );
       expect(notes.map((n) => n.user_id).sort()).toEqual([committee.id, supervisor.id].sort());
       expect(notes[0]).toMatchObject({ kind: 'committee.study_overdue' });

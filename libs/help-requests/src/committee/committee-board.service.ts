@@ -7,6 +7,7 @@ import { NotificationsService } from '@app/notifications';
 import { Ticket } from '@app/tickets';
 import { User } from '@app/users';
 import { HelpRequestEvents } from '../intake/help-request-events.js';
+import { CommitteeBoardEntry } from './committee-board-entry.entity.js';
 import { HelpRequest } from '../intake/help-request.entity.js';
 import { isOverdue } from './committee-clock.js';
 import { CommitteeQueue } from './committee-queue.js';
@@ -74,28 +75,10 @@ export class CommitteeBoardService {
       return { status: 'skipped', reason: `the study of round ${round} is over` };
     if (!request.committeeDueAt) return { status: 'skipped', reason: 'no due date' };
     if (!isOverdue(request.committeeDueAt, now)) return { status: 'not_due', dueAt: request.committeeDueAt };
-    const reminded = await this.dataSource.transaction(async (manager) => {
-      const result: [unknown[], number] = await manager.query(
-        `UPDATE committee_board_entries SET overdue_reminded_round = $2, overdue_reminded_at = $3, updated_at = now()
-         WHERE help_request_id = $1 AND overdue_reminded_round IS DISTINCT FROM $2`,
-        [helpRequestId, round, now],
-      );
-      if (!result[1]) return false;
-      await this.audit.record(
-        {
-          actorId: null,
-          action: 'committee.study_overdue',
-          entityType: 'help_request',
-          entityId: helpRequestId,
-          after: { round, dueAt: request.committeeDueAt!.toISOString(), remindedAt: now.toISOString() },
-          ip: null,
-        },
-        manager,
-      );
-      return true;
-    });
-    if (!reminded) return { status: 'skipped', reason: 'already reminded for this round' };
+    const entry = await this.dataSource.getRepository(CommitteeBoardEntry).findOneBy({ helpRequestId });
+    if (entry?.overdueRemindedRound === round) return { status: 'skipped', reason: 'already reminded for this round' };
     const ticket = await this.dataSource.getRepository(Ticket).findOneByOrFail({ id: request.ticketId });
+    // Told first, marked after: a crash in between repeats the reminder rather than losing it.
     // The committee and the supervisors: a notification row each, a live push, an e-mail copy when e-mail is live.
     const staff = await this.dataSource
       .getRepository(User)
@@ -109,6 +92,28 @@ export class CommitteeBoardService {
         body: `الموعد المستهدف / target: ${formatDualDate(request.committeeDueAt, 'ar')} (${formatDualDate(request.committeeDueAt, 'en')})`,
       },
     );
+    const dueAt = request.committeeDueAt;
+    const marked = await this.dataSource.transaction(async (manager) => {
+      const result: [unknown[], number] = await manager.query(
+        `UPDATE committee_board_entries SET overdue_reminded_round = $2, overdue_reminded_at = $3, updated_at = now()
+         WHERE help_request_id = $1 AND overdue_reminded_round IS DISTINCT FROM $2`,
+        [helpRequestId, round, now],
+      );
+      if (!result[1]) return false;
+      await this.audit.record(
+        {
+          actorId: null,
+          action: 'committee.study_overdue',
+          entityType: 'help_request',
+          entityId: helpRequestId,
+          after: { round, dueAt: dueAt.toISOString(), remindedAt: now.toISOString(), notified: staff.length },
+          ip: null,
+        },
+        manager,
+      );
+      return true;
+    });
+    if (!marked) return { status: 'skipped', reason: 'already reminded for this round' };
     this.logger.log(`help request ${helpRequestId} (ticket ${ticket.number}): committee study overdue since ${request.committeeDueAt.toISOString()}`);
     await this.publish(request, 'study_overdue');
     return { status: 'reminded' };
