@@ -1,4 +1,3 @@
-/* global URLSearchParams, AbortSignal */
 // `npm run simulate -- <sms|whatsapp|email|social|web> "text" [options]`: sends one correctly signed
 // inbound message to the running product, as the provider would, with the product's own settings
 // (environment, or .env beside package.json), and prints what it sent and what the product answered.

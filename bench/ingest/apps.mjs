@@ -1,7 +1,7 @@
 // Shared by bench/ingest and bench/sla: a fresh bench database, a snapshot of the compiled
 // product, the real api and worker as child processes, and small statistics helpers.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,6 +33,8 @@ export function snapshotDist() {
   cpSync(path.join(src, 'apps'), path.join(dir, 'apps'), { recursive: true });
   cpSync(path.join(src, 'libs'), path.join(dir, 'libs'), { recursive: true });
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n'); // the compiled files are ES modules
+
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 export const distUrl = (distDir, p) => pathToFileURL(path.join(distDir, p)).href;
@@ -187,6 +189,16 @@ export async function cleanupAll() {
       console.error('cleanup:', e.message);
     }
   }
+}
+// A crash still stops the apps, drops the database and clears the Redis prefix.
+for (const ev of ['uncaughtException', 'unhandledRejection']) {
+  process.once(ev, async (error) => {
+    console.error(`${ev}:`, error);
+    process.on('unhandledRejection', () => {});
+    process.on('uncaughtException', () => {});
+    await cleanupAll();
+    process.exit(1);
+  });
 }
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.once(sig, async () => {

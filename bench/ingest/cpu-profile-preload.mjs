@@ -1,4 +1,4 @@
-// Loaded with `node --import` into an app by bench/ingest/profile.mjs: the first SIGUSR2 starts the
+// Loaded with `node --import` into an app by `bench/ingest/run.mjs --profile`: the first SIGWINCH starts the
 // V8 CPU profiler, the second stops it and writes the profile to $BENCH_CPU_PROFILE. (Nest's shutdown
 // hooks end the process by re-raising the signal, so `--cpu-prof`, which writes at exit, gets nothing.)
 import { writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import inspector from 'node:inspector';
 const session = new inspector.Session();
 session.connect();
 let running = false;
-process.on('SIGUSR2', () => {
+process.on('SIGWINCH', () => {
   if (!running) {
     session.post('Profiler.enable', () => session.post('Profiler.setSamplingInterval', { interval: 500 }, () => session.post('Profiler.start')));
     running = true;

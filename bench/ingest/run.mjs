@@ -190,7 +190,7 @@ async function stepTimes(step) {
   console.log('warm-up done (100 webhooks at 20/s)');
 }
 
-if (PROFILE) for (const app of [api, worker]) app.child.kill('SIGUSR2');
+if (PROFILE) for (const app of [api, worker]) app.child.kill('SIGWINCH');
 for (let s = 0; s < RATES.length; s++) {
   const step = s + 1;
   const rate = RATES[s];
@@ -235,7 +235,7 @@ for (let s = 0; s < RATES.length; s++) {
   console.log('product rows:', rows[0]);
 }
 if (PROFILE) {
-  for (const app of [api, worker]) app.child.kill('SIGUSR2');
+  for (const app of [api, worker]) app.child.kill('SIGWINCH');
   await sleep(3000);
   results.profiles = {};
   for (const app of ['api', 'worker']) {

@@ -42,6 +42,9 @@ export class SlaReconcilerService {
     let timersCreated = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     const now = new Date();
+    // Policies and calendars are few: read each once per run, not once per ticket.
+    const targetsByPolicy = new Map<string, Awaited<ReturnType<SlaClockService['targetsFor']>>>();
+    const specByTeam = new Map<string, Awaited<ReturnType<BusinessCalendarsService['specFor']>>>();
     for (;;) {
       const page = await this.dataSource
         .getRepository(Ticket)
@@ -52,9 +55,13 @@ export class SlaReconcilerService {
         .getMany();
       if (!page.length) break;
       for (const ticket of page) {
-        const targets = await this.clock.targetsFor(ticket);
+        const policyKey = ticket.slaPolicyId ?? '';
+        if (!targetsByPolicy.has(policyKey)) targetsByPolicy.set(policyKey, await this.clock.targetsFor(ticket));
+        const targets = targetsByPolicy.get(policyKey);
         if (!targets) continue;
-        const plan = plannedTimers(ticket, targets, await this.calendars.specFor(ticket.teamId), now);
+        const teamKey = ticket.teamId ?? '';
+        if (!specByTeam.has(teamKey)) specByTeam.set(teamKey, await this.calendars.specFor(ticket.teamId));
+        const plan = plannedTimers(ticket, targets, specByTeam.get(teamKey)!, now);
         for (const [kind, at] of Object.entries(plan) as [SlaTimerKind, Date][]) {
           if (await this.timers.ensure(ticket.id, kind, at)) timersCreated++;
         }
