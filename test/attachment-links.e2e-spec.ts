@@ -12,7 +12,12 @@ describe('files sent to a contact by SMS', () => {
 
   beforeAll(async () => {
     await fake.start();
-    env = new TestEnvironment({ TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_SMS_FROM: '+966511000111', TWILIO_API_BASE_URL: fake.url });
+    env = new TestEnvironment({
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_SMS_FROM: '+966511000111',
+      TWILIO_API_BASE_URL: fake.url,
+    });
     await env.setup();
     await env.startApi();
     // Links in the SMS must point at this api, so its address is the public one.
@@ -26,10 +31,19 @@ describe('files sent to a contact by SMS', () => {
 
   it('carry a signed link the contact can open, and only that file', async () => {
     const officer = await createStaff(env, 'officer', 'سارة');
-    const ticket = await officer.http.post<{ id: string }>('/api/v1/tickets', { channel: 'phone', subject: 'طلب نموذج', body: 'يطلب النموذج', contact: { name: 'منيرة', phone: '0501112233' } });
+    const ticket = await officer.http.post<{ id: string }>('/api/v1/tickets', {
+      channel: 'phone',
+      subject: 'طلب نموذج',
+      body: 'يطلب النموذج',
+      contact: { name: 'منيرة', phone: '0501112233' },
+    });
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('%PDF-1.4 نموذج')], { type: 'application/pdf' }), 'نموذج الطلب.pdf');
-    const upload = await fetch(`${env.baseUrl}/api/v1/tickets/${ticket.body.id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${officer.token}` }, body: form });
+    const upload = await fetch(`${env.baseUrl}/api/v1/tickets/${ticket.body.id}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer.token}` },
+      body: form,
+    });
     const attachment = (await upload.json()) as { id: string };
     await officer.http.post(`/api/v1/tickets/${ticket.body.id}/messages`, { kind: 'reply', body: 'مرفق النموذج', attachmentIds: [attachment.id] });
 

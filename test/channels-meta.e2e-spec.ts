@@ -43,7 +43,6 @@ type MessageRow = {
   meta: Record<string, unknown>;
 };
 
-
 describe('Messenger and Instagram (Meta webhooks and Send API)', () => {
   const graph = new GraphFake();
   let env: TestEnvironment;

@@ -27,7 +27,6 @@ type MessageRow = {
   meta: Record<string, unknown>;
 };
 
-
 let ipSeq = 10;
 /** Each test posts from its own address (X-Forwarded-For through the loopback proxy), so the per-address limit stays out of the way. */
 const nextIp = () => `198.51.100.${ipSeq++}`;

@@ -57,9 +57,15 @@ describe('supervisor dashboard figures (GET /api/v1/stats/overview)', () => {
 
     // SLA: a answered in time; b unanswered past its due time; c answered late; d not yet due.
     await db(`UPDATE tickets SET first_response_due_at = now() + interval '1 hour', first_responded_at = now() WHERE id = $1`, [a.id]);
-    await db(`UPDATE tickets SET first_response_due_at = now() - interval '1 hour', resolution_due_at = now() - interval '1 minute' WHERE id = $1`, [b.id]);
-    await db(`UPDATE tickets SET first_response_due_at = now() - interval '2 hours', first_responded_at = now() - interval '1 hour' WHERE id = $1`, [c.id]);
-    await db(`UPDATE tickets SET first_response_due_at = now() + interval '2 hours', resolution_due_at = now() + interval '1 day' WHERE id = $1`, [d.id]);
+    await db(`UPDATE tickets SET first_response_due_at = now() - interval '1 hour', resolution_due_at = now() - interval '1 minute' WHERE id = $1`, [
+      b.id,
+    ]);
+    await db(`UPDATE tickets SET first_response_due_at = now() - interval '2 hours', first_responded_at = now() - interval '1 hour' WHERE id = $1`, [
+      c.id,
+    ]);
+    await db(`UPDATE tickets SET first_response_due_at = now() + interval '2 hours', resolution_due_at = now() + interval '1 day' WHERE id = $1`, [
+      d.id,
+    ]);
     expect((await officer.http.post(`/api/v1/tickets/${a.id}/assign`, { assigneeId: officer.id })).status).toBe(201);
     expect((await officer.http.post(`/api/v1/tickets/${c.id}/resolve`, {})).status).toBe(201);
 

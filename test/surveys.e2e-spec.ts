@@ -55,7 +55,6 @@ const QUIET_MS = 2500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-
 describe('satisfaction surveys', () => {
   const env = new TestEnvironment({ SURVEY_DELAY_SECONDS: '1', PUBLIC_BASE_URL });
   let anonymous: HttpClient;

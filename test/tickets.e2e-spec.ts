@@ -64,7 +64,15 @@ describe('tickets, contacts and the shared queue', () => {
     it('opens a phone ticket for a new caller, numbered by Hijri year, with the caller as a contact', async () => {
       const res = await openCall(officer, { contact: { name: 'فاطمة الزهراني', phone: '0501234567' }, priority: 'high' });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ status: 'new', channel: 'phone', type: 'inquiry', priority: 'high', contact: { name: 'فاطمة الزهراني' }, assignee: null, escalationLevel: 0 });
+      expect(res.body).toMatchObject({
+        status: 'new',
+        channel: 'phone',
+        type: 'inquiry',
+        priority: 'high',
+        contact: { name: 'فاطمة الزهراني' },
+        assignee: null,
+        escalationLevel: 0,
+      });
       expect(res.body.number).toMatch(/^14\d\d-\d{6}$/);
       const contact = await officer.http.get<{ identities: { kind: string; address: string }[] }>(`/api/v1/contacts/${res.body.contact.id}`);
       expect(contact.body.identities).toEqual([{ kind: 'phone', address: '+966501234567' }]);
@@ -79,7 +87,13 @@ describe('tickets, contacts and the shared queue', () => {
 
     it('opens a letter ticket for an existing contact by id', async () => {
       const first = await openCall(officer, { contact: { name: 'صاحب الخطاب', email: 'letter@example.org' } });
-      const res = await officer.http.post<TicketJson>('/api/v1/tickets', { channel: 'letter', contactId: first.body.contact.id, subject: 'خطاب', body: 'نص الخطاب', type: 'complaint' });
+      const res = await officer.http.post<TicketJson>('/api/v1/tickets', {
+        channel: 'letter',
+        contactId: first.body.contact.id,
+        subject: 'خطاب',
+        body: 'نص الخطاب',
+        type: 'complaint',
+      });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ channel: 'letter', type: 'complaint', contact: { id: first.body.contact.id } });
     });
@@ -120,9 +134,13 @@ describe('tickets, contacts and the shared queue', () => {
     });
 
     it('shows one ticket with its contact and messages', async () => {
-      const res = await officer.http.get<TicketJson & { messages: MessageJson[]; contactDetail: { identities: unknown[] }; allowedStatuses: string[] }>(`/api/v1/tickets/${ticket.id}`);
+      const res = await officer.http.get<
+        TicketJson & { messages: MessageJson[]; contactDetail: { identities: unknown[] }; allowedStatuses: string[] }
+      >(`/api/v1/tickets/${ticket.id}`);
       expect(res.status).toBe(200);
-      expect(res.body.messages).toEqual([expect.objectContaining({ direction: 'inbound', channel: 'phone', body: 'اتصل يسأل عن المساعدة', deliveryStatus: 'received' })]);
+      expect(res.body.messages).toEqual([
+        expect.objectContaining({ direction: 'inbound', channel: 'phone', body: 'اتصل يسأل عن المساعدة', deliveryStatus: 'received' }),
+      ]);
       expect(res.body.contactDetail.identities).toEqual([{ kind: 'phone', address: '+966561234567' }]);
       expect(res.body.allowedStatuses).toEqual(['open', 'pending', 'resolved', 'closed']);
       expect(res.body).toHaveProperty('firstResponseDueAt');
@@ -194,7 +212,9 @@ describe('tickets, contacts and the shared queue', () => {
     });
 
     it('keeps the whole history in the audit log', async () => {
-      const res = await officer.http.get<{ items: { action: string; after: Record<string, unknown> | null }[] }>(`/api/v1/tickets/${ticket.id}/history`);
+      const res = await officer.http.get<{ items: { action: string; after: Record<string, unknown> | null }[] }>(
+        `/api/v1/tickets/${ticket.id}/history`,
+      );
       expect(res.body.items.map((i) => i.action)).toEqual([
         'ticket.created',
         'ticket.note_added',
@@ -214,7 +234,11 @@ describe('tickets, contacts and the shared queue', () => {
 
     it('changes priority, team and tags', async () => {
       const t = (await openCall(officer, { contact: { name: 'x y z' } })).body;
-      const res = await supervisor.http.patch<TicketJson & { tags: string[] }>(`/api/v1/tickets/${t.id}`, { priority: 'urgent', teamId, tags: ['Rent', 'rent', ' urgent '] });
+      const res = await supervisor.http.patch<TicketJson & { tags: string[] }>(`/api/v1/tickets/${t.id}`, {
+        priority: 'urgent',
+        teamId,
+        tags: ['Rent', 'rent', ' urgent '],
+      });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ priority: 'urgent', team: { id: teamId }, tags: ['rent', 'urgent'] });
       expect((await supervisor.http.patch(`/api/v1/tickets/${t.id}`, { teamId: '6b1f0a51-8d3c-4a47-9d6e-6a1a3f6f0c11' })).status).toBe(400);
@@ -226,11 +250,19 @@ describe('tickets, contacts and the shared queue', () => {
       const t = (await openCall(officer, { contact: { name: 'مرفقات', phone: '0591112233' } })).body;
       const form = new FormData();
       form.append('file', new Blob([Buffer.from('%PDF-1.4 test')], { type: 'application/pdf' }), 'صورة الهوية.pdf');
-      const upload = await fetch(`${env.baseUrl}/api/v1/tickets/${t.id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${officer.token}` }, body: form });
+      const upload = await fetch(`${env.baseUrl}/api/v1/tickets/${t.id}/attachments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${officer.token}` },
+        body: form,
+      });
       expect(upload.status).toBe(201);
       const att = (await upload.json()) as { id: string; filename: string; url: string };
       expect(att.filename).toBe('صورة الهوية.pdf');
-      const reply = await officer.http.post<MessageJson>(`/api/v1/tickets/${t.id}/messages`, { kind: 'reply', body: 'مرفق', attachmentIds: [att.id] });
+      const reply = await officer.http.post<MessageJson>(`/api/v1/tickets/${t.id}/messages`, {
+        kind: 'reply',
+        body: 'مرفق',
+        attachmentIds: [att.id],
+      });
       expect(reply.body.attachments).toEqual([expect.objectContaining({ id: att.id, filename: 'صورة الهوية.pdf' })]);
       const again = await officer.http.post(`/api/v1/tickets/${t.id}/messages`, { kind: 'reply', body: 'مرة أخرى', attachmentIds: [att.id] });
       expect(again.status).toBe(400);
@@ -243,7 +275,11 @@ describe('tickets, contacts and the shared queue', () => {
 
       const exe = new FormData();
       exe.append('file', new Blob([Buffer.from('MZ')], { type: 'application/x-msdownload' }), 'x.exe');
-      const refused = await fetch(`${env.baseUrl}/api/v1/tickets/${t.id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${officer.token}` }, body: exe });
+      const refused = await fetch(`${env.baseUrl}/api/v1/tickets/${t.id}/attachments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${officer.token}` },
+        body: exe,
+      });
       expect(refused.status).toBe(400);
       expect(((await refused.json()) as { message: string }).message).toMatch(/not accepted/);
     });
@@ -255,7 +291,16 @@ describe('tickets, contacts and the shared queue', () => {
     beforeAll(async () => {
       const made: TicketJson[] = [];
       for (let i = 0; i < 7; i++) {
-        made.push((await openCall(officer, { contact: { name: `مستفيد ${i}`, phone: `05012300${10 + i}` }, subject: `طلب رقم ${i}`, type: i % 2 ? 'complaint' : 'inquiry', teamId })).body);
+        made.push(
+          (
+            await openCall(officer, {
+              contact: { name: `مستفيد ${i}`, phone: `05012300${10 + i}` },
+              subject: `طلب رقم ${i}`,
+              type: i % 2 ? 'complaint' : 'inquiry',
+              teamId,
+            })
+          ).body,
+        );
       }
       ids = made.map((t) => t.id);
       await officer.http.post(`/api/v1/tickets/${ids[0]}/assign`, { assigneeId: officer.id });
@@ -282,7 +327,9 @@ describe('tickets, contacts and the shared queue', () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const res: { body: Page<TicketJson> } = await officer.http.get<Page<TicketJson>>(`/api/v1/tickets?sort=oldest&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+        const res: { body: Page<TicketJson> } = await officer.http.get<Page<TicketJson>>(
+          `/api/v1/tickets?sort=oldest&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         seen.push(...res.body.items.map((t) => t.id));
         cursor = res.body.nextCursor;
         pages++;
@@ -387,15 +434,23 @@ describe('tickets, contacts and the shared queue', () => {
       expect(created.status).toBe(201);
       expect(created.body.nationalId).toBe('1••••••••2');
       await officer.http.post('/api/v1/tickets', { channel: 'visit', contactId: created.body.id, subject: 'زيارة', body: 'حضرت للاستفسار' });
-      const detail = await officer.http.get<{ tickets: TicketJson[]; identities: unknown[]; nationalId: string }>(`/api/v1/contacts/${created.body.id}`);
+      const detail = await officer.http.get<{ tickets: TicketJson[]; identities: unknown[]; nationalId: string }>(
+        `/api/v1/contacts/${created.body.id}`,
+      );
       expect(detail.body.tickets).toHaveLength(1);
       expect(detail.body.identities).toEqual([{ kind: 'phone', address: '+966533334444' }]);
       expect(JSON.stringify(detail.body)).not.toContain('1012345672');
       const reveal = await officer.http.get<{ nationalId: string }>(`/api/v1/contacts/${created.body.id}/national-id`);
       expect(reveal.body.nationalId).toBe('1012345672');
-      const audit = await admin.http.get<Page<{ action: string; actorId: string }>>(`/api/v1/audit?entityId=${created.body.id}&action=contact.national_id_viewed`);
+      const audit = await admin.http.get<Page<{ action: string; actorId: string }>>(
+        `/api/v1/audit?entityId=${created.body.id}&action=contact.national_id_viewed`,
+      );
       expect(audit.body.items[0]).toMatchObject({ actorId: officer.id });
-      const stored = await queryDatabase<{ national_id_encrypted: string }>(env.config.DATABASE_URL, 'SELECT national_id_encrypted FROM contacts WHERE id = $1', [created.body.id]);
+      const stored = await queryDatabase<{ national_id_encrypted: string }>(
+        env.config.DATABASE_URL,
+        'SELECT national_id_encrypted FROM contacts WHERE id = $1',
+        [created.body.id],
+      );
       expect(stored[0].national_id_encrypted).not.toContain('1012345672');
     });
 
@@ -419,9 +474,18 @@ describe('tickets, contacts and the shared queue', () => {
 
     it('merges a duplicate: identities and tickets move, the duplicate points at the survivor', async () => {
       const a = (await openCall(officer, { contact: { name: 'محمد العنزي', phone: '0577770001' } })).body;
-      const b = (await officer.http.post<TicketJson>('/api/v1/tickets', { channel: 'letter', subject: 'خطاب', body: 'نص', contact: { name: 'محمد العنزى', email: 'mohd@example.org' } })).body;
+      const b = (
+        await officer.http.post<TicketJson>('/api/v1/tickets', {
+          channel: 'letter',
+          subject: 'خطاب',
+          body: 'نص',
+          contact: { name: 'محمد العنزى', email: 'mohd@example.org' },
+        })
+      ).body;
       expect(a.contact.id).not.toBe(b.contact.id);
-      const merged = await supervisor.http.post<{ identities: { kind: string; address: string }[] }>(`/api/v1/contacts/${a.contact.id}/merge`, { sourceContactId: b.contact.id });
+      const merged = await supervisor.http.post<{ identities: { kind: string; address: string }[] }>(`/api/v1/contacts/${a.contact.id}/merge`, {
+        sourceContactId: b.contact.id,
+      });
       expect(merged.status).toBe(201);
       expect(merged.body.identities).toEqual([
         { kind: 'email', address: 'mohd@example.org' },
@@ -432,7 +496,12 @@ describe('tickets, contacts and the shared queue', () => {
       const source = await officer.http.get<{ mergedIntoId: string; tickets: unknown[] }>(`/api/v1/contacts/${b.contact.id}`);
       expect(source.body).toMatchObject({ mergedIntoId: a.contact.id, tickets: [] });
       // A letter from the merged e-mail now reaches the survivor.
-      const next = await officer.http.post<TicketJson>('/api/v1/tickets', { channel: 'letter', subject: 'خطاب ثان', body: 'y', contact: { name: 'محمد', email: 'MOHD@example.org' } });
+      const next = await officer.http.post<TicketJson>('/api/v1/tickets', {
+        channel: 'letter',
+        subject: 'خطاب ثان',
+        body: 'y',
+        contact: { name: 'محمد', email: 'MOHD@example.org' },
+      });
       expect(next.status).toBe(201);
       expect(next.body.contact.id).toBe(a.contact.id);
       const audit = await admin.http.get<Page<{ action: string }>>(`/api/v1/audit?entityId=${a.contact.id}&action=contact.merged`);
@@ -444,7 +513,10 @@ describe('tickets, contacts and the shared queue', () => {
 
   describe('teams and categories', () => {
     it('lets admins manage them and refuses others', async () => {
-      const team = await admin.http.post<{ id: string; members: { id: string }[] }>('/api/v1/teams', { name: 'شؤون الأعضاء', memberIds: [officer.id, supervisor.id] });
+      const team = await admin.http.post<{ id: string; members: { id: string }[] }>('/api/v1/teams', {
+        name: 'شؤون الأعضاء',
+        memberIds: [officer.id, supervisor.id],
+      });
       expect(team.status).toBe(201);
       expect(team.body.members.map((m) => m.id).sort()).toEqual([officer.id, supervisor.id].sort());
       const category = await admin.http.post<{ id: string; competentOfficerId: string }>('/api/v1/categories', {

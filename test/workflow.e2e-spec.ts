@@ -33,7 +33,13 @@ describe('routing, assignment, SLA clocks and escalation', () => {
 
   const ticket = async (who: StaffAccount, id: string) => (await who.http.get<TicketJson>(`/api/v1/tickets/${id}`)).body;
   const open = async (body: Record<string, unknown>) => {
-    const res = await o1.http.post<TicketJson>('/api/v1/tickets', { channel: 'phone', subject: 'استفسار', body: 'سؤال', contact: { name: 'مستفيد', phone: `050${Math.floor(1_000_000 + Math.random() * 8_999_999)}` }, ...body });
+    const res = await o1.http.post<TicketJson>('/api/v1/tickets', {
+      channel: 'phone',
+      subject: 'استفسار',
+      body: 'سؤال',
+      contact: { name: 'مستفيد', phone: `050${Math.floor(1_000_000 + Math.random() * 8_999_999)}` },
+      ...body,
+    });
     if (res.status !== 201) throw new Error(`open failed: ${JSON.stringify(res.body)}`);
     return res.body;
   };
@@ -50,27 +56,77 @@ describe('routing, assignment, SLA clocks and escalation', () => {
     await env.startApi();
     await env.startWorker();
     admin = await createStaff(env, 'admin', 'المدير');
-    aidTeam = (await admin.http.post<{ id: string }>('/api/v1/teams', { name: 'فريق المساعدات', assignmentMode: 'round_robin', maxOpenPerOfficer: 50 })).body.id;
+    aidTeam = (
+      await admin.http.post<{ id: string }>('/api/v1/teams', { name: 'فريق المساعدات', assignmentMode: 'round_robin', maxOpenPerOfficer: 50 })
+    ).body.id;
     generalTeam = (await admin.http.post<{ id: string }>('/api/v1/teams', { name: 'الاستفسارات العامة' })).body.id;
     o1 = await createStaff(env, 'officer', 'أ-سارة', [aidTeam, generalTeam]);
     o2 = await createStaff(env, 'officer', 'ب-خالد', [aidTeam]);
     competent = await createStaff(env, 'officer', 'ج-المسؤول المختص', []);
     supervisor = await createStaff(env, 'supervisor', 'د-المشرفة', [aidTeam]);
-    rentCategory = (await admin.http.post<{ id: string }>('/api/v1/categories', { name: 'إعانة الإيجار', teamId: aidTeam, competentOfficerId: competent.id })).body.id;
+    rentCategory = (
+      await admin.http.post<{ id: string }>('/api/v1/categories', { name: 'إعانة الإيجار', teamId: aidTeam, competentOfficerId: competent.id })
+    ).body.id;
 
     const calendars = await admin.http.get<{ id: string; isDefault: boolean }[]>('/api/v1/business-calendars');
     const def = calendars.body.find((c) => c.isDefault)!;
-    const cal = await admin.http.request('PUT', `/api/v1/business-calendars/${def.id}`, { name: 'على مدار الساعة', timeZone: 'Asia/Riyadh', weekly: ALWAYS_OPEN, holidays: [], overrides: [], isDefault: true });
+    const cal = await admin.http.request('PUT', `/api/v1/business-calendars/${def.id}`, {
+      name: 'على مدار الساعة',
+      timeZone: 'Asia/Riyadh',
+      weekly: ALWAYS_OPEN,
+      holidays: [],
+      overrides: [],
+      isDefault: true,
+    });
     expect(cal.status).toBe(200);
     // Short targets (seconds) so the clock can be watched running out.
     const policies = await admin.http.get<{ id: string; priority: string | null; ticketType: string | null }[]>('/api/v1/sla-policies');
     for (const p of policies.body) await admin.http.patch(`/api/v1/sla-policies/${p.id}`, { active: false });
-    expect((await admin.http.post('/api/v1/sla-policies', { name: 'قصير', firstResponseMinutes: 0.05, resolutionMinutes: 0.5, escalationStepMinutes: 0.05 })).status).toBe(201);
-    expect((await admin.http.post('/api/v1/sla-policies', { name: 'رد سريع فقط', priority: 'high', firstResponseMinutes: 0.05, resolutionMinutes: 60, escalationStepMinutes: 0.05 })).status).toBe(201);
-    expect((await admin.http.post('/api/v1/sla-policies', { name: 'منخفض', priority: 'low', firstResponseMinutes: 0.15, resolutionMinutes: 60, escalationStepMinutes: 0.05 })).status).toBe(201);
+    expect(
+      (
+        await admin.http.post('/api/v1/sla-policies', {
+          name: 'قصير',
+          firstResponseMinutes: 0.05,
+          resolutionMinutes: 0.5,
+          escalationStepMinutes: 0.05,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await admin.http.post('/api/v1/sla-policies', {
+          name: 'رد سريع فقط',
+          priority: 'high',
+          firstResponseMinutes: 0.05,
+          resolutionMinutes: 60,
+          escalationStepMinutes: 0.05,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await admin.http.post('/api/v1/sla-policies', {
+          name: 'منخفض',
+          priority: 'low',
+          firstResponseMinutes: 0.15,
+          resolutionMinutes: 60,
+          escalationStepMinutes: 0.05,
+        })
+      ).status,
+    ).toBe(201);
 
-    expect((await admin.http.post('/api/v1/routing-rules', { name: 'الإيجار', conditions: { keywords: ['إيجار', 'سكن'] }, actions: { teamId: aidTeam, categoryId: rentCategory, tags: ['rent'] } })).status).toBe(201);
-    expect((await admin.http.post('/api/v1/routing-rules', { name: 'الافتراضية', conditions: {}, actions: { teamId: generalTeam } })).status).toBe(201);
+    expect(
+      (
+        await admin.http.post('/api/v1/routing-rules', {
+          name: 'الإيجار',
+          conditions: { keywords: ['إيجار', 'سكن'] },
+          actions: { teamId: aidTeam, categoryId: rentCategory, tags: ['rent'] },
+        })
+      ).status,
+    ).toBe(201);
+    expect((await admin.http.post('/api/v1/routing-rules', { name: 'الافتراضية', conditions: {}, actions: { teamId: generalTeam } })).status).toBe(
+      201,
+    );
   });
   afterAll(() => env.teardown());
 
@@ -105,7 +161,9 @@ describe('routing, assignment, SLA clocks and escalation', () => {
     const levels = history.body.items.filter((i) => i.action === 'ticket.escalated').map((i) => i.after.level);
     expect(levels).toEqual([1, 2, 3]);
     expect((await notificationsOf(competent)).items.some((n) => n.ticketId === t.id && n.kind === 'ticket.escalated')).toBe(true);
-    expect((await notificationsOf(supervisor)).items.filter((n) => n.ticketId === t.id && n.kind === 'ticket.escalated').length).toBeGreaterThanOrEqual(2);
+    expect(
+      (await notificationsOf(supervisor)).items.filter((n) => n.ticketId === t.id && n.kind === 'ticket.escalated').length,
+    ).toBeGreaterThanOrEqual(2);
     const overdue = await supervisor.http.get<{ items: { id: string }[] }>('/api/v1/tickets?overdue=true&limit=100');
     expect(overdue.body.items.map((i) => i.id)).toContain(t.id);
   });
@@ -184,14 +242,20 @@ describe('routing, assignment, SLA clocks and escalation', () => {
   it('gives supervisors bulk control and each officer’s load', async () => {
     const a = await routed((await open({ subject: 'إيجار', priority: 'high' })).id);
     const b = await routed((await open({ subject: 'إيجار', priority: 'high' })).id);
-    const bulk = await supervisor.http.post<{ items: TicketJson[] }>('/api/v1/tickets/bulk', { ticketIds: [a.id, b.id], assigneeId: o1.id, priority: 'urgent' });
+    const bulk = await supervisor.http.post<{ items: TicketJson[] }>('/api/v1/tickets/bulk', {
+      ticketIds: [a.id, b.id],
+      assigneeId: o1.id,
+      priority: 'urgent',
+    });
     expect(bulk.status).toBe(200);
     expect(bulk.body.items.map((t) => [t.assignee?.id, t.priority])).toEqual([
       [o1.id, 'urgent'],
       [o1.id, 'urgent'],
     ]);
     expect((await o1.http.post('/api/v1/tickets/bulk', { ticketIds: [a.id], priority: 'low' })).status).toBe(403);
-    const load = await supervisor.http.get<{ officers: { id: string; openTickets: number; availability: string }[]; breaching: { id: string }[] }>(`/api/v1/teams/${aidTeam}/load`);
+    const load = await supervisor.http.get<{ officers: { id: string; openTickets: number; availability: string }[]; breaching: { id: string }[] }>(
+      `/api/v1/teams/${aidTeam}/load`,
+    );
     expect(load.status).toBe(200);
     expect(load.body.officers.find((o) => o.id === o1.id)?.openTickets).toBeGreaterThanOrEqual(2);
     expect(load.body.breaching.length).toBeGreaterThan(0);
@@ -215,17 +279,35 @@ describe('routing, assignment, SLA clocks and escalation', () => {
 
   it('validates workflow settings and keeps them admin-only', async () => {
     const calendars = await admin.http.get<{ id: string }[]>('/api/v1/business-calendars');
-    const bad = await admin.http.request('PUT', `/api/v1/business-calendars/${calendars.body[0].id}`, { name: 'x y', timeZone: 'Asia/Riyadh', weekly: ALWAYS_OPEN.slice(0, 5), holidays: [], overrides: [] });
+    const bad = await admin.http.request('PUT', `/api/v1/business-calendars/${calendars.body[0].id}`, {
+      name: 'x y',
+      timeZone: 'Asia/Riyadh',
+      weekly: ALWAYS_OPEN.slice(0, 5),
+      holidays: [],
+      overrides: [],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/7 days/);
     const dup = await admin.http.post('/api/v1/sla-policies', { name: 'مكرر', priority: 'high', firstResponseMinutes: 1, resolutionMinutes: 2 });
     expect(dup.status).toBe(409);
-    const inverted = await admin.http.post('/api/v1/sla-policies', { name: 'مقلوب', priority: 'urgent', firstResponseMinutes: 10, resolutionMinutes: 2 });
+    const inverted = await admin.http.post('/api/v1/sla-policies', {
+      name: 'مقلوب',
+      priority: 'urgent',
+      firstResponseMinutes: 10,
+      resolutionMinutes: 2,
+    });
     expect(inverted.status).toBe(400);
-    const unknownTeam = await admin.http.post('/api/v1/routing-rules', { name: 'x y', conditions: {}, actions: { teamId: '6b1f0a51-8d3c-4a47-9d6e-6a1a3f6f0c11' } });
+    const unknownTeam = await admin.http.post('/api/v1/routing-rules', {
+      name: 'x y',
+      conditions: {},
+      actions: { teamId: '6b1f0a51-8d3c-4a47-9d6e-6a1a3f6f0c11' },
+    });
     expect(unknownTeam.status).toBe(400);
     expect((await o1.http.post('/api/v1/routing-rules', { name: 'x y', conditions: {}, actions: {} })).status).toBe(403);
-    const rows = await queryDatabase<{ n: string }>(env.config.DATABASE_URL, `SELECT count(*) n FROM audit_log WHERE action LIKE 'sla_policy.%' OR action LIKE 'routing_rule.%' OR action LIKE 'calendar.%'`);
+    const rows = await queryDatabase<{ n: string }>(
+      env.config.DATABASE_URL,
+      `SELECT count(*) n FROM audit_log WHERE action LIKE 'sla_policy.%' OR action LIKE 'routing_rule.%' OR action LIKE 'calendar.%'`,
+    );
     expect(Number(rows[0].n)).toBeGreaterThanOrEqual(6);
   });
 });

@@ -108,12 +108,15 @@ describe('the web console in a browser (Arabic first, right to left)', () => {
     await shot('02-wrong-password');
   });
 
-  it("signs in as the admin: the shell shows the admin's Arabic name and the queue placeholder", async () => {
+  it("signs in as the admin: the shell shows the admin's Arabic name and the (empty) shared queue", async () => {
     await signIn(ADMIN.email, ADMIN.password);
     await page.waitForURL(/\/queue$/);
     await page.getByRole('heading', { level: 1, name: 'قائمة التذاكر' }).waitFor();
     expect(await page.getByTestId('current-user-name').textContent()).toBe(ADMIN.name);
-    expect(await page.getByText('ستظهر التذاكر هنا.').isVisible()).toBe(true);
+    await page.getByTestId('queue-empty').waitFor();
+    expect(await page.getByText('لا توجد تذاكر في هذا العرض.').isVisible()).toBe(true);
+    // Admins see the supervisor dashboard too.
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'لوحة المشرف' }).isVisible()).toBe(true);
     // Admin screens are in the navigation; the long name did not push the sign-out button off screen.
     const nav = page.getByRole('navigation');
     expect(await nav.getByRole('link', { name: 'المستخدمون' }).isVisible()).toBe(true);

@@ -9,4 +9,14 @@ import { USERS_ENTITIES } from '@app/users';
 import { WORKFLOW_ENTITIES } from '@app/workflow';
 
 /** Every entity of the product. The schema check compares these with the migrations. */
-export const ALL_ENTITIES = [...USERS_ENTITIES, ...AUDIT_ENTITIES, ...CONTACTS_ENTITIES, ...TICKETS_ENTITIES, ...CHANNELS_ENTITIES, ...SURVEYS_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...WORKFLOW_ENTITIES, ...HELP_REQUESTS_ENTITIES];
+export const ALL_ENTITIES = [
+  ...USERS_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...CONTACTS_ENTITIES,
+  ...TICKETS_ENTITIES,
+  ...CHANNELS_ENTITIES,
+  ...SURVEYS_ENTITIES,
+  ...NOTIFICATIONS_ENTITIES,
+  ...WORKFLOW_ENTITIES,
+  ...HELP_REQUESTS_ENTITIES,
+];

@@ -50,7 +50,16 @@ export class WorkerModule {
         TwilioWorkerModule,
         CommitteeWorkerModule,
       ],
-      providers: [MaintenanceProcessor, MaintenanceScheduler, IngestProcessor, OutboundProcessor, ChannelSweeper, RoutingProcessor, SlaTimerProcessor, WorkflowReconcilerRunner],
+      providers: [
+        MaintenanceProcessor,
+        MaintenanceScheduler,
+        IngestProcessor,
+        OutboundProcessor,
+        ChannelSweeper,
+        RoutingProcessor,
+        SlaTimerProcessor,
+        WorkflowReconcilerRunner,
+      ],
     };
   }
 }

@@ -33,7 +33,11 @@ export class NotificationsService {
   async notify(userIds: (string | null | undefined)[], input: NotificationInput): Promise<Notification[]> {
     const ids = [...new Set(userIds.filter((id): id is string => !!id))];
     if (!ids.length) return [];
-    const rows = await this.notifications.save(ids.map((userId) => this.notifications.create({ userId, kind: input.kind, title: input.title, body: input.body ?? '', ticketId: input.ticketId ?? null })));
+    const rows = await this.notifications.save(
+      ids.map((userId) =>
+        this.notifications.create({ userId, kind: input.kind, title: input.title, body: input.body ?? '', ticketId: input.ticketId ?? null }),
+      ),
+    );
     for (const row of rows) {
       await this.realtime.publish({ type: 'notification.created', payload: { notification: row }, audience: { userIds: [row.userId] } });
     }
@@ -41,8 +45,16 @@ export class NotificationsService {
     return rows;
   }
 
-  async list(userId: string, query: { unreadOnly?: boolean; limit: number; cursor?: string }): Promise<{ items: Notification[]; unreadCount: number; nextCursor: string | null }> {
-    const qb = this.notifications.createQueryBuilder('n').where('n.user_id = :userId', { userId }).orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(query.limit + 1);
+  async list(
+    userId: string,
+    query: { unreadOnly?: boolean; limit: number; cursor?: string },
+  ): Promise<{ items: Notification[]; unreadCount: number; nextCursor: string | null }> {
+    const qb = this.notifications
+      .createQueryBuilder('n')
+      .where('n.user_id = :userId', { userId })
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(query.limit + 1);
     if (query.unreadOnly) qb.andWhere('n.read_at IS NULL');
     if (query.cursor) {
       const c = decodeCursor(query.cursor, ['t', 'id'] as const);
@@ -52,7 +64,11 @@ export class NotificationsService {
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
     const unreadCount = await this.notifications.countBy({ userId, readAt: IsNull() });
-    return { items, unreadCount, nextCursor: rows.length > query.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null };
+    return {
+      items,
+      unreadCount,
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+    };
   }
 
   async markRead(userId: string, ids: string[] | 'all'): Promise<number> {

@@ -1,4 +1,11 @@
-export const REALTIME_EVENT_TYPES = ['ticket.created', 'ticket.updated', 'ticket.assigned', 'message.created', 'message.updated', 'notification.created'] as const;
+export const REALTIME_EVENT_TYPES = [
+  'ticket.created',
+  'ticket.updated',
+  'ticket.assigned',
+  'message.created',
+  'message.updated',
+  'notification.created',
+] as const;
 export type RealtimeEventType = (typeof REALTIME_EVENT_TYPES)[number];
 
 /**

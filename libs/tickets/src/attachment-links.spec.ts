@@ -20,6 +20,8 @@ describe('AttachmentLinkSigner', () => {
   });
 
   it('builds the public URL', () => {
-    expect(signer.url('https://helpdesk.example.org/', id, future)).toMatch(new RegExp(`^https://helpdesk.example.org/api/v1/public/attachments/${id}\\?expires=\\d+&signature=[\\w-]{43}$`));
+    expect(signer.url('https://helpdesk.example.org/', id, future)).toMatch(
+      new RegExp(`^https://helpdesk.example.org/api/v1/public/attachments/${id}\\?expires=\\d+&signature=[\\w-]{43}$`),
+    );
   });
 });

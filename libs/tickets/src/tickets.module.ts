@@ -18,8 +18,17 @@ import { TicketsService } from './tickets.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Ticket, Message, Attachment, Category, TicketNumberCounter]), ContactsModule, UsersModule],
   providers: [
-    { provide: AttachmentLinkSigner, inject: [AUTH_SECRET], useFactory: (secret: string) => new AttachmentLinkSigner(deriveKey(secret, 'attachment-links')) },
-    TicketsService, TicketNumberService, AttachmentStore, CategoriesService, TicketIntakeService],
+    {
+      provide: AttachmentLinkSigner,
+      inject: [AUTH_SECRET],
+      useFactory: (secret: string) => new AttachmentLinkSigner(deriveKey(secret, 'attachment-links')),
+    },
+    TicketsService,
+    TicketNumberService,
+    AttachmentStore,
+    CategoriesService,
+    TicketIntakeService,
+  ],
   exports: [AttachmentLinkSigner, TicketsService, AttachmentStore, CategoriesService, TicketIntakeService, ContactsModule, TypeOrmModule],
 })
 export class TicketsModule {}

@@ -72,7 +72,18 @@ export interface StaffMessageInput {
 export type SystemTicketChanges = Partial<
   Pick<
     Ticket,
-    'teamId' | 'categoryId' | 'priority' | 'tags' | 'firstResponseDueAt' | 'resolutionDueAt' | 'slaPolicyId' | 'slaPausedAt' | 'slaPausedMinutes' | 'routedAt' | 'escalationLevel' | 'lastEscalatedAt'
+    | 'teamId'
+    | 'categoryId'
+    | 'priority'
+    | 'tags'
+    | 'firstResponseDueAt'
+    | 'resolutionDueAt'
+    | 'slaPolicyId'
+    | 'slaPausedAt'
+    | 'slaPausedMinutes'
+    | 'routedAt'
+    | 'escalationLevel'
+    | 'lastEscalatedAt'
   >
 >;
 
@@ -291,12 +302,7 @@ export class TicketsService {
    * An officer's reply (stored first, then delivered on the ticket's channel by the outbound
    * queue, so a crash never loses it) or an internal note (never sent).
    */
-  async addStaffMessage(
-    ticketId: string,
-    input: StaffMessageInput,
-    viewer: Viewer,
-    actor: Actor,
-  ): Promise<Message> {
+  async addStaffMessage(ticketId: string, input: StaffMessageInput, viewer: Viewer, actor: Actor): Promise<Message> {
     const ticket = await this.get(ticketId, viewer);
     if (input.kind === 'reply' && ticket.status === 'closed')
       throw new DomainError('invalid_transition', 'the ticket is closed; a reply would not be seen in it');
@@ -312,7 +318,9 @@ export class TicketsService {
         deliveryStatus: input.kind === 'reply' ? 'queued' : null,
         meta: {
           ...(input.via ? { replyVia: input.via } : {}),
-          ...(input.whatsappTemplate ? { whatsappTemplate: { contentSid: input.whatsappTemplate.contentSid, variables: input.whatsappTemplate.variables ?? {} } } : {}),
+          ...(input.whatsappTemplate
+            ? { whatsappTemplate: { contentSid: input.whatsappTemplate.contentSid, variables: input.whatsappTemplate.variables ?? {} } }
+            : {}),
         },
       });
       if (input.attachmentIds?.length) await this.linkUploads(manager, ticket.id, m.id, input.attachmentIds);
@@ -423,7 +431,15 @@ export class TicketsService {
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(Ticket).update(ticketId, { assigneeId, lastActivityAt: new Date() });
       await this.audit.record(
-        { actorId: actor.id, action: 'ticket.assigned', entityType: 'ticket', entityId: ticketId, before: { assigneeId: ticket.assigneeId }, after: { assigneeId, reason }, ip: actor.ip },
+        {
+          actorId: actor.id,
+          action: 'ticket.assigned',
+          entityType: 'ticket',
+          entityId: ticketId,
+          before: { assigneeId: ticket.assigneeId },
+          after: { assigneeId, reason },
+          ip: actor.ip,
+        },
         manager,
       );
     });
@@ -437,13 +453,25 @@ export class TicketsService {
    * Changes made by the product's workflow (routing, SLA due times, escalation level), with an
    * audit entry naming the action, and a note on the timeline when `note` is given.
    */
-  async applySystemChanges(ticketId: string, changes: SystemTicketChanges, audit: { action: string; note?: string; meta?: Record<string, unknown> }): Promise<Ticket> {
+  async applySystemChanges(
+    ticketId: string,
+    changes: SystemTicketChanges,
+    audit: { action: string; note?: string; meta?: Record<string, unknown> },
+  ): Promise<Ticket> {
     const ticket = await this.get(ticketId);
     await this.dataSource.transaction(async (manager) => {
       if (Object.keys(changes).length) await manager.getRepository(Ticket).update(ticketId, changes);
-      if (audit.note) await this.insertMessage(manager, ticket, { direction: 'note', body: audit.note, meta: { event: audit.action, system: true, ...(audit.meta ?? {}) } });
+      if (audit.note)
+        await this.insertMessage(manager, ticket, {
+          direction: 'note',
+          body: audit.note,
+          meta: { event: audit.action, system: true, ...(audit.meta ?? {}) },
+        });
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, ticket[k as keyof Ticket]]));
-      await this.audit.record({ actorId: null, action: audit.action, entityType: 'ticket', entityId: ticketId, before, after: { ...changes, ...(audit.meta ?? {}) } }, manager);
+      await this.audit.record(
+        { actorId: null, action: audit.action, entityType: 'ticket', entityId: ticketId, before, after: { ...changes, ...(audit.meta ?? {}) } },
+        manager,
+      );
     });
     const updated = await this.get(ticketId);
     await this.publish('ticket.updated', updated);
@@ -539,7 +567,11 @@ export class TicketsService {
       .execute();
     if (!result.affected) return this.recordDelivery(messageId, update);
     const ticket = await this.get(message.ticketId);
-    await this.realtime.publish({ type: 'message.updated', payload: { ticketId: ticket.id, message: toMessageView(await this.message(messageId)) }, audience: { ticketType: ticket.type } });
+    await this.realtime.publish({
+      type: 'message.updated',
+      payload: { ticketId: ticket.id, message: toMessageView(await this.message(messageId)) },
+      audience: { ticketType: ticket.type },
+    });
     return moves;
   }
 
@@ -666,19 +698,17 @@ export class TicketsService {
       }),
     );
     if (input.attachments?.length) {
-      await manager
-        .getRepository(Attachment)
-        .insert(
-          input.attachments.map((f) => ({
-            ticketId: ticket.id,
-            messageId: message.id,
-            filename: f.filename,
-            contentType: f.contentType,
-            size: f.size,
-            sha256: f.sha256,
-            uploadedById: input.authorUserId ?? null,
-          })),
-        );
+      await manager.getRepository(Attachment).insert(
+        input.attachments.map((f) => ({
+          ticketId: ticket.id,
+          messageId: message.id,
+          filename: f.filename,
+          contentType: f.contentType,
+          size: f.size,
+          sha256: f.sha256,
+          uploadedById: input.authorUserId ?? null,
+        })),
+      );
     }
     await manager.getRepository(Ticket).update(ticket.id, { lastActivityAt: message.createdAt });
     return message;

@@ -48,17 +48,15 @@ export class TeamsService {
   async create(input: TeamInput, actor: Actor): Promise<TeamView> {
     if (await this.teams.existsBy({ name: input.name.trim() })) throw new DomainError('conflict', `a team named ${input.name} already exists`);
     const id = await this.dataSource.transaction(async (manager) => {
-      const team = await manager
-        .getRepository(Team)
-        .save(
-          manager.getRepository(Team).create({
-            name: input.name.trim(),
-            nameEn: input.nameEn ?? null,
-            assignmentMode: input.assignmentMode ?? 'manual',
-            maxOpenPerOfficer: input.maxOpenPerOfficer ?? 15,
-            calendarId: input.calendarId ?? null,
-          }),
-        );
+      const team = await manager.getRepository(Team).save(
+        manager.getRepository(Team).create({
+          name: input.name.trim(),
+          nameEn: input.nameEn ?? null,
+          assignmentMode: input.assignmentMode ?? 'manual',
+          maxOpenPerOfficer: input.maxOpenPerOfficer ?? 15,
+          calendarId: input.calendarId ?? null,
+        }),
+      );
       await this.setMembers(manager.getRepository(TeamMembership), manager.getRepository(User), team.id, input.memberIds ?? []);
       await this.audit.record(
         { actorId: actor.id, action: 'team.created', entityType: 'team', entityId: team.id, after: { ...input }, ip: actor.ip },

@@ -100,8 +100,12 @@ export class UsersService {
     limit: number;
     cursor?: string;
   }): Promise<{ items: User[]; nextCursor: string | null }> {
-    const qb = this.users.createQueryBuilder('u').leftJoinAndSelect('u.memberships', 'm')
-      .leftJoinAndSelect('u.skills', 'sk').orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC');
+    const qb = this.users
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.memberships', 'm')
+      .leftJoinAndSelect('u.skills', 'sk')
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.id', 'ASC');
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
     if (query.teamId)

@@ -38,13 +38,14 @@ export class StatsService {
       [from],
     );
 
-    const open: { team_id: string | null; name: string | null; name_en: string | null; status: string; count: string }[] = await this.dataSource.query(
-      `SELECT t.team_id, tm.name, tm.name_en, t.status, count(*) AS count
+    const open: { team_id: string | null; name: string | null; name_en: string | null; status: string; count: string }[] =
+      await this.dataSource.query(
+        `SELECT t.team_id, tm.name, tm.name_en, t.status, count(*) AS count
          FROM tickets t LEFT JOIN teams tm ON tm.id = t.team_id
         WHERE t.status IN ${ACTIVE}
         GROUP BY t.team_id, tm.name, tm.name_en, t.status
         ORDER BY tm.name NULLS LAST, t.status`,
-    );
+      );
 
     const volume: { day: string; channel: string; count: string }[] = await this.dataSource.query(
       `SELECT to_char(t.created_at AT TIME ZONE 'Asia/Riyadh', 'YYYY-MM-DD') AS day, t.channel, count(*) AS count
@@ -80,9 +81,13 @@ export class StatsService {
         unassigned: n(totals?.unassigned),
         breaching: n(totals?.breaching),
       },
-      openByTeamAndStatus: open.map(
-        (r): OpenTicketsCountView => ({ teamId: r.team_id, teamName: r.name, teamNameEn: r.name_en, status: r.status, count: Number(r.count) }),
-      ),
+      openByTeamAndStatus: open.map((r): OpenTicketsCountView => ({
+        teamId: r.team_id,
+        teamName: r.name,
+        teamNameEn: r.name_en,
+        status: r.status,
+        count: Number(r.count),
+      })),
       volumeByDay: volume.map((r): DailyChannelVolumeView => ({ day: r.day, channel: r.channel, count: Number(r.count) })),
       sla: {
         firstResponse: figures(n(sla?.frt_met), n(sla?.frt_breached), n(sla?.frt_running)),

@@ -53,7 +53,12 @@ export class SystemController {
   @ApiOperation({ summary: 'Which channels are live and which are sandboxed (recorded, nothing sent)' })
   status(): { channels: Record<string, 'live' | 'sandbox'>; sandboxed: string[] } {
     const channels = this.registry.status();
-    return { channels, sandboxed: Object.entries(channels).filter(([, s]) => s === 'sandbox').map(([c]) => c) };
+    return {
+      channels,
+      sandboxed: Object.entries(channels)
+        .filter(([, s]) => s === 'sandbox')
+        .map(([c]) => c),
+    };
   }
 
   @Get('templates')

@@ -818,6 +818,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file that was sent with a reply (signed link) */
+        get: operations["PublicAttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/help-requests/service-types": {
         parameters: {
             query?: never;
@@ -1513,9 +1530,9 @@ export interface components {
             /** @enum {string} */
             priority?: "low" | "normal" | "high" | "urgent";
             /** Format: uuid */
-            categoryId?: Record<string, never> | null;
+            categoryId?: string | null;
             /** Format: uuid */
-            teamId?: Record<string, never> | null;
+            teamId?: string | null;
             tags?: string[];
         };
         WhatsAppTemplateDto: {
@@ -1526,7 +1543,9 @@ export interface components {
              *       "1": "أحمد"
              *     }
              */
-            variables?: Record<string, never>;
+            variables?: {
+                [key: string]: string;
+            };
         };
         AddMessageDto: {
             /** @enum {string} */
@@ -1547,7 +1566,7 @@ export interface components {
              * Format: uuid
              * @description null releases the ticket
              */
-            assigneeId: Record<string, never> | null;
+            assigneeId: string | null;
         };
         EscalateDto: {
             reason: string;
@@ -1721,7 +1740,7 @@ export interface components {
              * Format: uuid
              * @description assign all to this officer (null: unassign)
              */
-            assigneeId?: Record<string, never> | null;
+            assigneeId?: string | null;
             /** @enum {string} */
             priority?: "low" | "normal" | "high" | "urgent";
         };
@@ -2417,11 +2436,12 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
                 role?: "officer" | "supervisor" | "committee" | "admin";
                 active?: boolean;
                 teamId?: string;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -2503,12 +2523,13 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
                 entityType?: string;
                 entityId?: string;
                 actorId?: string;
                 action?: string;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -2687,11 +2708,12 @@ export interface operations {
     ContactsController_search: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
                 /** @description name, phone, e-mail or membership number (Arabic-aware) */
                 q?: string;
                 kind?: "member" | "beneficiary" | "public";
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -2838,6 +2860,9 @@ export interface operations {
     TicketsController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
                 /** @description comma-separated */
                 status?: string[];
                 /** @description comma-separated */
@@ -2858,8 +2883,6 @@ export interface operations {
                 /** @description ticket number, contact name, phone, e-mail or message text (Arabic-aware) */
                 q?: string;
                 sort?: "recent" | "newest" | "oldest" | "due";
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3421,9 +3444,10 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query?: {
-                unreadOnly?: string;
                 limit?: number;
+                /** @description nextCursor of the previous page */
                 cursor?: string;
+                unreadOnly?: string;
             };
             header?: never;
             path?: never;
@@ -3620,6 +3644,25 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ContactFormReply"];
                 };
+            };
+        };
+    };
+    PublicAttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4200,6 +4243,7 @@ export interface operations {
                 categoryId?: string;
                 teamId?: string;
                 limit?: number;
+                /** @description nextCursor of the previous page */
                 cursor?: string;
             };
             header?: never;

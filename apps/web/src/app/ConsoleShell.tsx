@@ -42,49 +42,49 @@ export function ConsoleShell() {
 
   return (
     <RealtimeProvider>
-    <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="md">
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <AppShell.Header>
-        <Group h="100%" px="md" gap="sm" wrap="nowrap" justify="space-between">
-          <Group gap="sm" wrap="nowrap" miw={0}>
-            <Burger
-              opened={navOpen}
-              onClick={nav.toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={navOpen ? t('header.closeNavigation') : t('header.openNavigation')}
-              aria-expanded={navOpen}
-              aria-controls="console-navigation"
-            />
-            <Text fw={700} truncate="end" visibleFrom="xs">
-              {t('app.name')}
-            </Text>
+      <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="md">
+        <a className="skip-link" href="#main">
+          {t('app.skipToContent')}
+        </a>
+        <AppShell.Header>
+          <Group h="100%" px="md" gap="sm" wrap="nowrap" justify="space-between">
+            <Group gap="sm" wrap="nowrap" miw={0}>
+              <Burger
+                opened={navOpen}
+                onClick={nav.toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={navOpen ? t('header.closeNavigation') : t('header.openNavigation')}
+                aria-expanded={navOpen}
+                aria-controls="console-navigation"
+              />
+              <Text fw={700} truncate="end" visibleFrom="xs">
+                {t('app.name')}
+              </Text>
+            </Group>
+            <HeaderTools user={user} />
           </Group>
-          <HeaderTools user={user} />
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" id="console-navigation" component="nav" aria-label={t('nav.label')}>
-        {screens.map((screen) => (
-          <NavLink
-            key={screen.path}
-            component={RouterLink}
-            to={`/${screen.path}`}
-            label={t(`nav.${screen.nav!}`)}
-            active={location.pathname === `/${screen.path}` || location.pathname.startsWith(`/${screen.path}/`)}
-          />
-        ))}
-        {/* On phones the header has no room for it. */}
-        <Group hiddenFrom="xs" mt="md" px="sm">
-          <DigitsControl />
-        </Group>
-      </AppShell.Navbar>
-      <AppShell.Main id="main" ref={mainRef} tabIndex={-1} style={{ outline: 'none' }}>
-        <SystemBanner />
-        <Outlet />
-      </AppShell.Main>
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" id="console-navigation" component="nav" aria-label={t('nav.label')}>
+          {screens.map((screen) => (
+            <NavLink
+              key={screen.path}
+              component={RouterLink}
+              to={`/${screen.path}`}
+              label={t(`nav.${screen.nav!}`)}
+              active={location.pathname === `/${screen.path}` || location.pathname.startsWith(`/${screen.path}/`)}
+            />
+          ))}
+          {/* On phones the header has no room for it. */}
+          <Group hiddenFrom="xs" mt="md" px="sm">
+            <DigitsControl />
+          </Group>
+        </AppShell.Navbar>
+        <AppShell.Main id="main" ref={mainRef} tabIndex={-1} style={{ outline: 'none' }}>
+          <SystemBanner />
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
     </RealtimeProvider>
   );
 }

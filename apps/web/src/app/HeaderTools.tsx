@@ -62,7 +62,9 @@ export function AvailabilitySwitch({ user }: { user: SessionUser }) {
           size="compact-sm"
           loading={change.isPending}
           aria-label={t('availability.change', { state: stateName })}
-          leftSection={<span className="availability-dot" style={{ background: `var(--mantine-color-${AVAILABILITY_COLOR[state]}-6)` }} aria-hidden="true" />}
+          leftSection={
+            <span className="availability-dot" style={{ background: `var(--mantine-color-${AVAILABILITY_COLOR[state]}-6)` }} aria-hidden="true" />
+          }
           color={change.isError ? 'red' : undefined}
           data-testid="availability"
           data-availability={state}
@@ -78,7 +80,9 @@ export function AvailabilitySwitch({ user }: { user: SessionUser }) {
           <Menu.Item
             key={a}
             onClick={() => change.mutate(a)}
-            leftSection={<span className="availability-dot" style={{ background: `var(--mantine-color-${AVAILABILITY_COLOR[a]}-6)` }} aria-hidden="true" />}
+            leftSection={
+              <span className="availability-dot" style={{ background: `var(--mantine-color-${AVAILABILITY_COLOR[a]}-6)` }} aria-hidden="true" />
+            }
             aria-current={a === state ? 'true' : undefined}
             fw={a === state ? 700 : undefined}
           >
@@ -96,7 +100,18 @@ export function AvailabilitySwitch({ user }: { user: SessionUser }) {
 
 function BellIcon() {
   return (
-    <svg width={20} height={20} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      width={20}
+      height={20}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d="M6 8a6 6 0 1 1 12 0c0 7 3 8 3 8H3s3-1 3-8 M10 20a2 2 0 0 0 4 0" />
     </svg>
   );
@@ -134,7 +149,15 @@ export function NotificationsBell() {
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} withinPortal trapFocus shadow="md">
       <Popover.Target>
         <Indicator label={format.number(unread)} size={18} disabled={unread === 0} color="red" offset={4}>
-          <ActionIcon variant="subtle" size="lg" aria-label={label} aria-haspopup="dialog" aria-expanded={opened} onClick={() => setOpened((o) => !o)} data-testid="notifications-bell">
+          <ActionIcon
+            variant="subtle"
+            size="lg"
+            aria-label={label}
+            aria-haspopup="dialog"
+            aria-expanded={opened}
+            onClick={() => setOpened((o) => !o)}
+            data-testid="notifications-bell"
+          >
             <BellIcon />
           </ActionIcon>
         </Indicator>

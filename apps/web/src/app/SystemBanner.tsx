@@ -15,7 +15,8 @@ export function SystemBanner() {
   });
   const notice = systemNotice(status.data);
   if (!notice) return null;
-  const channelName = (c: string) => t(`banner.channels.${c}` as 'banner.channels.sms', { defaultValue: t(`channels.${c}` as 'channels.sms', { defaultValue: c }) });
+  const channelName = (c: string) =>
+    t(`banner.channels.${c}` as 'banner.channels.sms', { defaultValue: t(`channels.${c}` as 'channels.sms', { defaultValue: c }) });
   const list = notice.sandbox === 'all' ? null : new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(notice.sandbox.map(channelName));
   return (
     <Alert color="yellow" variant="light" title={t('banner.sandboxTitle')} mb="md" role="status" data-testid="sandbox-banner">

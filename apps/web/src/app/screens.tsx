@@ -8,12 +8,13 @@ export type NavKey = Exclude<keyof typeof ar.nav, 'label'>;
 /**
  * Every screen of the console, in navigation order. Adding a screen is one entry here: it gets
  * its route (`/<path>/*`), its side-navigation link (for the roles that may see it) and its own
- * code-split chunk.
+ * code-split chunk. A screen without `nav` has a route but no link (e.g. `/tickets/:id`, opened
+ * from the queue); the screen reads the rest of the path with `useParams()['*']`.
  */
 export interface Screen {
   path: string;
-  /** Its label: `nav.<key>` in the messages. */
-  nav: NavKey;
+  /** Its label: `nav.<key>` in the messages; no link in the navigation when omitted. */
+  nav?: NavKey;
   /** Roles that see this screen; every staff member when omitted. */
   roles?: readonly StaffRole[];
   Component: LazyExoticComponent<ComponentType>;
@@ -24,6 +25,16 @@ export const SCREENS: readonly Screen[] = [
     path: 'queue',
     nav: 'queue',
     Component: lazy(() => import('../pages/queue/QueuePage').then((m) => ({ default: m.QueuePage }))),
+  },
+  {
+    path: 'tickets',
+    Component: lazy(() => import('../pages/ticket/TicketPage').then((m) => ({ default: m.TicketPage }))),
+  },
+  {
+    path: 'dashboard',
+    nav: 'dashboard',
+    roles: ['supervisor', 'admin'],
+    Component: lazy(() => import('../pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))),
   },
   {
     path: 'users',

@@ -8,7 +8,12 @@ describe('system notice for the console banner (GET /api/v1/system/status)', () 
   });
 
   it('names the sandboxed channels', () => {
-    expect(systemNotice({ channels: { sms: 'sandbox', whatsapp: 'sandbox', email: 'live', social: 'live', manual: 'live' }, sandboxed: ['sms', 'whatsapp'] })).toEqual({
+    expect(
+      systemNotice({
+        channels: { sms: 'sandbox', whatsapp: 'sandbox', email: 'live', social: 'live', manual: 'live' },
+        sandboxed: ['sms', 'whatsapp'],
+      }),
+    ).toEqual({
       sandbox: ['sms', 'whatsapp'],
     });
   });

@@ -17,7 +17,19 @@ const PATHS: Record<string, string> = {
 
 export function ChannelIcon({ channel, size = 16 }: { channel: string; size?: number }) {
   return (
-    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false" className="channel-icon">
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      className="channel-icon"
+    >
       <path d={PATHS[channel] ?? PATHS.manual} />
     </svg>
   );

@@ -105,11 +105,24 @@ export function SlaBadge({ ticket, now, target }: { ticket: SlaInput; now: numbe
   const targetName = t(badge.target === 'first_response' ? 'sla.firstResponse' : 'sla.resolution');
   const stateName = t(`sla.${badge.state}`);
   const running = badge.state === 'on_time' || badge.state === 'warning' || badge.state === 'breached';
-  const time = running && badge.remainingMs !== null ? (badge.remainingMs >= 0 ? t('sla.left', { time: countdown(badge.remainingMs) }) : t('sla.late', { time: countdown(badge.remainingMs) })) : null;
+  const time =
+    running && badge.remainingMs !== null
+      ? badge.remainingMs >= 0
+        ? t('sla.left', { time: countdown(badge.remainingMs) })
+        : t('sla.late', { time: countdown(badge.remainingMs) })
+      : null;
   const label = `${t('sla.badge', { target: targetName, state: stateName })}${time ? ` · ${time}` : ''}`;
   return (
     <Tooltip label={badge.dueAt ? t('sla.due', { date: format.dualDate(badge.dueAt, { style: 'short', withTime: true }) }) : label} withArrow>
-      <Badge color={SLA_COLOR[badge.state]} variant={badge.state === 'breached' ? 'filled' : 'light'} tt="none" size="sm" className="sla-badge" data-sla={badge.state} tabIndex={0}>
+      <Badge
+        color={SLA_COLOR[badge.state]}
+        variant={badge.state === 'breached' ? 'filled' : 'light'}
+        tt="none"
+        size="sm"
+        className="sla-badge"
+        data-sla={badge.state}
+        tabIndex={0}
+      >
         {label}
       </Badge>
     </Tooltip>

@@ -32,7 +32,11 @@ describe('presence reducer', () => {
 
   it('warns about replies and notes by colleagues, not about the contact or my own', () => {
     const base = initialPresence('t1', me.id);
-    const inbound = presenceReducer(base, { type: 'message', ticketId: 't1', message: { direction: 'inbound', author: { type: 'contact', id: 'c1' } } });
+    const inbound = presenceReducer(base, {
+      type: 'message',
+      ticketId: 't1',
+      message: { direction: 'inbound', author: { type: 'contact', id: 'c1' } },
+    });
     expect(hasCollision(inbound)).toBe(false);
     const mine = presenceReducer(base, { type: 'message', ticketId: 't1', message: { direction: 'outbound', author: { type: 'staff', id: me.id } } });
     expect(hasCollision(mine)).toBe(false);

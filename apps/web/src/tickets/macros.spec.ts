@@ -2,7 +2,11 @@ import { DEFAULT_MACROS, expandMacro, insertAtCaret, readMacros, writeMacros } f
 
 function memoryStorage() {
   const map = new Map<string, string>();
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+  };
 }
 
 describe('canned replies', () => {
@@ -17,9 +21,9 @@ describe('canned replies', () => {
   });
 
   it('fills the placeholders and inserts at the caret', () => {
-    expect(expandMacro('مرحبًا {{name}}، طلبك {{ticketNumber}} — {{agent}} {{other}}', { name: 'فاطمة', ticketNumber: '1446-000001', agent: 'نورة' })).toBe(
-      'مرحبًا فاطمة، طلبك 1446-000001 — نورة {{other}}',
-    );
+    expect(
+      expandMacro('مرحبًا {{name}}، طلبك {{ticketNumber}} — {{agent}} {{other}}', { name: 'فاطمة', ticketNumber: '1446-000001', agent: 'نورة' }),
+    ).toBe('مرحبًا فاطمة، طلبك 1446-000001 — نورة {{other}}');
     expect(insertAtCaret('', 0, 'نص')).toEqual({ text: 'نص', caret: 2 });
     expect(insertAtCaret('أول', 3, 'ثان')).toEqual({ text: 'أول\nثان', caret: 7 });
   });

@@ -17,7 +17,13 @@ const message = (id: string, at: string, over: Partial<MessageView> = {}): Messa
   ...over,
 });
 
-const entry = (id: string, action: string, at: string, before: Record<string, unknown> | null = null, after: Record<string, unknown> | null = null): AuditEntryView => ({
+const entry = (
+  id: string,
+  action: string,
+  at: string,
+  before: Record<string, unknown> | null = null,
+  after: Record<string, unknown> | null = null,
+): AuditEntryView => ({
   id,
   actorId: null,
   action,
@@ -51,11 +57,26 @@ describe('ticket timeline', () => {
       data: { assigneeId: 'u1', previousAssigneeId: null },
     });
     expect(toTicketEvent(entry('a', 'ticket.assigned', 'x', { assigneeId: 'u1' }, { assigneeId: null }))?.kind).toBe('unassigned');
-    expect(toTicketEvent(entry('b', 'ticket.escalated', 'x', { escalationLevel: 0 }, { escalationLevel: 1, reason: 'تأخر' }))?.data).toMatchObject({ level: 1, reason: 'تأخر' });
-    expect(toTicketEvent(entry('b', 'ticket.escalated', 'x', {}, { level: 2, reason: 'r', automatic: true }))?.data).toMatchObject({ level: 2, automatic: true });
-    expect(toTicketEvent(entry('c', 'ticket.referred', 'x', {}, { assigneeId: 'u2', reason: 'غير واضح' }))).toMatchObject({ kind: 'referred', data: { assigneeId: 'u2' } });
-    expect(toTicketEvent(entry('d', 'ticket.sla_breached', 'x', {}, { target: 'first_response', due: 'x' }))).toMatchObject({ kind: 'sla_breached', data: { target: 'first_response' } });
-    expect(toTicketEvent(entry('e', 'ticket.updated', 'x', { priority: 'normal' }, { priority: 'high', tags: [] }))?.data.fields).toEqual(['priority', 'tags']);
+    expect(toTicketEvent(entry('b', 'ticket.escalated', 'x', { escalationLevel: 0 }, { escalationLevel: 1, reason: 'تأخر' }))?.data).toMatchObject({
+      level: 1,
+      reason: 'تأخر',
+    });
+    expect(toTicketEvent(entry('b', 'ticket.escalated', 'x', {}, { level: 2, reason: 'r', automatic: true }))?.data).toMatchObject({
+      level: 2,
+      automatic: true,
+    });
+    expect(toTicketEvent(entry('c', 'ticket.referred', 'x', {}, { assigneeId: 'u2', reason: 'غير واضح' }))).toMatchObject({
+      kind: 'referred',
+      data: { assigneeId: 'u2' },
+    });
+    expect(toTicketEvent(entry('d', 'ticket.sla_breached', 'x', {}, { target: 'first_response', due: 'x' }))).toMatchObject({
+      kind: 'sla_breached',
+      data: { target: 'first_response' },
+    });
+    expect(toTicketEvent(entry('e', 'ticket.updated', 'x', { priority: 'normal' }, { priority: 'high', tags: [] }))?.data.fields).toEqual([
+      'priority',
+      'tags',
+    ]);
     expect(toTicketEvent(entry('f', 'ticket.note_added', 'x'))).toBeNull();
     expect(toTicketEvent(entry('g', 'help_request.handoff', 'x'))?.kind).toBe('other');
   });

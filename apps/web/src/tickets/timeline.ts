@@ -6,8 +6,7 @@ import type { AuditEntryView, MessageView } from '../api/views';
  * first. Audit entries that only repeat a message (a reply, a note, an upload) are left out.
  */
 export type TimelineItem =
-  | { kind: 'message'; id: string; at: string; message: MessageView }
-  | { kind: 'event'; id: string; at: string; event: TicketEvent };
+  { kind: 'message'; id: string; at: string; message: MessageView } | { kind: 'event'; id: string; at: string; event: TicketEvent };
 
 export type TicketEventKind =
   | 'created'

@@ -8,7 +8,12 @@ describe('WhatsApp 24-hour window', () => {
   it('opens with the last inbound WhatsApp message and closes 24 hours later', () => {
     const messages = [msg('inbound', 'whatsapp', t0), msg('outbound', 'whatsapp', t0 + H), msg('inbound', 'whatsapp', t0 + 2 * H)];
     const open = whatsappWindow(messages, t0 + 3 * H);
-    expect(open).toEqual({ state: 'open', lastInboundAt: new Date(t0 + 2 * H).toISOString(), closesAt: new Date(t0 + 26 * H).toISOString(), remainingMs: 23 * H });
+    expect(open).toEqual({
+      state: 'open',
+      lastInboundAt: new Date(t0 + 2 * H).toISOString(),
+      closesAt: new Date(t0 + 26 * H).toISOString(),
+      remainingMs: 23 * H,
+    });
     expect(canReplyFreely(open)).toBe(true);
     expect(whatsappWindow(messages, t0 + 25.5 * H).state).toBe('closing');
     const closed = whatsappWindow(messages, t0 + 26 * H);

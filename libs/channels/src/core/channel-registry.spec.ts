@@ -1,7 +1,11 @@
 import type { ChannelSender, DeliveryChannel } from './channel-adapter.js';
 import { ChannelRegistry } from './channel-registry.js';
 
-const sender = (via: DeliveryChannel, live = false): ChannelSender => ({ via, isLive: () => live, send: () => Promise.reject(new Error('not in this test')) });
+const sender = (via: DeliveryChannel, live = false): ChannelSender => ({
+  via,
+  isLive: () => live,
+  send: () => Promise.reject(new Error('not in this test')),
+});
 
 describe('ChannelRegistry', () => {
   it('refuses to start when a channel has no sender', () => {

@@ -27,13 +27,20 @@ export class ChannelRegistry {
 
   /** live / sandbox per channel, for the start-up log and the console banner. */
   status(): Record<DeliveryChannel, 'live' | 'sandbox'> {
-    return Object.fromEntries(DELIVERY_CHANNELS.map((c) => [c, c === 'manual' || this.get(c).isLive() ? 'live' : 'sandbox'])) as Record<DeliveryChannel, 'live' | 'sandbox'>;
+    return Object.fromEntries(DELIVERY_CHANNELS.map((c) => [c, c === 'manual' || this.get(c).isLive() ? 'live' : 'sandbox'])) as Record<
+      DeliveryChannel,
+      'live' | 'sandbox'
+    >;
   }
 
   logStatus(app: string): void {
     const status = this.status();
-    const sandboxed = Object.entries(status).filter(([, s]) => s === 'sandbox').map(([c]) => c);
-    const live = Object.entries(status).filter(([c, s]) => s === 'live' && c !== 'manual').map(([c]) => c);
+    const sandboxed = Object.entries(status)
+      .filter(([, s]) => s === 'sandbox')
+      .map(([c]) => c);
+    const live = Object.entries(status)
+      .filter(([c, s]) => s === 'live' && c !== 'manual')
+      .map(([c]) => c);
     this.logger.log(`[${app}] channels live: ${live.join(', ') || 'none'}; sandboxed (recorded, nothing sent): ${sandboxed.join(', ') || 'none'}`);
   }
 }

@@ -32,7 +32,12 @@ export class InboundEventsService {
     const inserted = await this.events
       .createQueryBuilder()
       .insert()
-      .values({ channel: contact.channel, externalId: contact.externalId, payload: contact as never, status: contact.automated ? 'ignored' : 'received' })
+      .values({
+        channel: contact.channel,
+        externalId: contact.externalId,
+        payload: contact as never,
+        status: contact.automated ? 'ignored' : 'received',
+      })
       .orIgnore()
       .returning('*')
       .execute();
@@ -41,7 +46,13 @@ export class InboundEventsService {
       const existing = await this.events.findOneByOrFail({ channel: contact.channel, externalId: contact.externalId });
       return { event: existing, duplicate: true };
     }
-    const event = this.events.create({ id: row.id as string, channel: contact.channel, externalId: contact.externalId, payload: contact, status: row.status as InboundEvent['status'] });
+    const event = this.events.create({
+      id: row.id as string,
+      channel: contact.channel,
+      externalId: contact.externalId,
+      payload: contact,
+      status: row.status as InboundEvent['status'],
+    });
     if (event.status === 'received') await this.enqueue(event.id);
     return { event, duplicate: false };
   }
@@ -75,7 +86,13 @@ export class InboundEventsService {
   }
 
   async markProcessed(id: string, result: { ticketId: string | null; messageId: string | null; status?: 'processed' | 'ignored' }): Promise<void> {
-    await this.events.update(id, { status: result.status ?? 'processed', ticketId: result.ticketId, messageId: result.messageId, processedAt: new Date(), error: null });
+    await this.events.update(id, {
+      status: result.status ?? 'processed',
+      ticketId: result.ticketId,
+      messageId: result.messageId,
+      processedAt: new Date(),
+      error: null,
+    });
   }
 
   async markAttemptFailed(id: string, error: string, final: boolean): Promise<void> {

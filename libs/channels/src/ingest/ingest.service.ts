@@ -59,7 +59,10 @@ export class IngestService {
       await this.events.markProcessed(event.id, { ticketId: existing.ticketId, messageId: existing.id });
       return { ticketId: existing.ticketId, messageId: existing.id, newTicket, acknowledged };
     }
-    const { contact } = await this.contacts.findOrCreateByIdentity({ kind: inbound.from.kind, address: inbound.from.address }, { name: inbound.from.name });
+    const { contact } = await this.contacts.findOrCreateByIdentity(
+      { kind: inbound.from.kind, address: inbound.from.address },
+      { name: inbound.from.name },
+    );
     const { stored, skipped } = await this.media.storeAll(inbound.attachments);
     const message = {
       direction: 'inbound' as const,
@@ -67,7 +70,11 @@ export class IngestService {
       bodyHtml: inbound.html ?? null,
       authorContactId: contact.id,
       externalId: inbound.externalId,
-      meta: { ...(inbound.meta ?? {}), ...(inbound.threadHints.messageId ? { emailMessageId: inbound.threadHints.messageId } : {}), ...(skipped.length ? { skippedAttachments: skipped } : {}) },
+      meta: {
+        ...(inbound.meta ?? {}),
+        ...(inbound.threadHints.messageId ? { emailMessageId: inbound.threadHints.messageId } : {}),
+        ...(skipped.length ? { skippedAttachments: skipped } : {}),
+      },
       attachments: stored,
       channel: inbound.channel,
     };
@@ -124,7 +131,10 @@ export class IngestService {
 
   /** The acknowledgement with the ticket number, on the same channel, in the contact's language; limited per sender to stop loops. */
   private async acknowledge(ticketId: string, contact: Contact, inbound: InboundContact): Promise<boolean> {
-    const already: unknown[] = await this.dataSource.query(`SELECT 1 FROM messages WHERE ticket_id = $1 AND meta->>'kind' = 'acknowledgement' LIMIT 1`, [ticketId]);
+    const already: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM messages WHERE ticket_id = $1 AND meta->>'kind' = 'acknowledgement' LIMIT 1`,
+      [ticketId],
+    );
     if (already.length) return true;
     const key = `ack:${inbound.channel}:${inbound.from.address.toLowerCase()}`;
     const count = await this.redis.client.incr(key);

@@ -15,7 +15,12 @@ export interface ThreadCandidate {
 export function pickOpenThread(candidates: ThreadCandidate[], now: Date, reopenWindowHours: number): string | null {
   const windowStart = now.getTime() - reopenWindowHours * 3600_000;
   const eligible = candidates.filter(
-    (c) => c.status === 'new' || c.status === 'open' || c.status === 'pending' || c.status === 'with_committee' || (c.status === 'resolved' && (c.resolvedAt?.getTime() ?? 0) >= windowStart),
+    (c) =>
+      c.status === 'new' ||
+      c.status === 'open' ||
+      c.status === 'pending' ||
+      c.status === 'with_committee' ||
+      (c.status === 'resolved' && (c.resolvedAt?.getTime() ?? 0) >= windowStart),
   );
   eligible.sort((a, b) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime());
   return eligible[0]?.ticketId ?? null;

@@ -24,19 +24,39 @@ export class MessageTemplatesService {
   }
 
   /** The template for a key in the language (falling back to Arabic), preferring a channel-specific one. */
-  async render(key: string, language: 'ar' | 'en', channel: string, variables: Record<string, string | number | null | undefined>): Promise<RenderedTemplate> {
+  async render(
+    key: string,
+    language: 'ar' | 'en',
+    channel: string,
+    variables: Record<string, string | number | null | undefined>,
+  ): Promise<RenderedTemplate> {
     const rows = await this.templates.findBy({ key, language: In([language, 'ar']), channel: In([channel, '']) });
     const score = (t: MessageTemplate) => (t.language === language ? 2 : 0) + (t.channel === channel ? 1 : 0);
     const best = rows.sort((a, b) => score(b) - score(a))[0];
     if (!best) throw new DomainError('not_found', `no message template ${key}`);
-    return { subject: best.subject ? renderTemplate(best.subject, variables) : null, body: renderTemplate(best.body, variables), whatsappContentSid: best.whatsappContentSid };
+    return {
+      subject: best.subject ? renderTemplate(best.subject, variables) : null,
+      body: renderTemplate(best.body, variables),
+      whatsappContentSid: best.whatsappContentSid,
+    };
   }
 
-  async upsert(input: { key: string; language: 'ar' | 'en'; channel?: string; subject?: string | null; body: string; whatsappContentSid?: string | null }, actor: Actor): Promise<MessageTemplate> {
+  async upsert(
+    input: { key: string; language: 'ar' | 'en'; channel?: string; subject?: string | null; body: string; whatsappContentSid?: string | null },
+    actor: Actor,
+  ): Promise<MessageTemplate> {
     const channel = input.channel ?? '';
     const existing = await this.templates.findOneBy({ key: input.key, language: input.language, channel });
     const saved = await this.templates.save(
-      this.templates.create({ ...(existing ?? {}), key: input.key, language: input.language, channel, subject: input.subject ?? null, body: input.body, whatsappContentSid: input.whatsappContentSid ?? null }),
+      this.templates.create({
+        ...(existing ?? {}),
+        key: input.key,
+        language: input.language,
+        channel,
+        subject: input.subject ?? null,
+        body: input.body,
+        whatsappContentSid: input.whatsappContentSid ?? null,
+      }),
     );
     await this.audit.record({
       actorId: actor.id,

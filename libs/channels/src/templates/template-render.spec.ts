@@ -2,7 +2,9 @@ import { renderTemplate, templateVariables } from './template-render.js';
 
 describe('renderTemplate', () => {
   it('fills variables, Arabic text around them intact', () => {
-    expect(renderTemplate('شكراً {{name}}، رقم طلبك {{ ticketNumber }}', { name: 'أحمد', ticketNumber: '1448-000001' })).toBe('شكراً أحمد، رقم طلبك 1448-000001');
+    expect(renderTemplate('شكراً {{name}}، رقم طلبك {{ ticketNumber }}', { name: 'أحمد', ticketNumber: '1448-000001' })).toBe(
+      'شكراً أحمد، رقم طلبك 1448-000001',
+    );
   });
 
   it('leaves unknown placeholders visible', () => {

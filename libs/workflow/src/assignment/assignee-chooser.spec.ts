@@ -1,6 +1,13 @@
 import { chooseAssignee, type OfficerCandidate } from './assignee-chooser.js';
 
-const o = (userId: string, openTickets = 0, over: Partial<OfficerCandidate> = {}): OfficerCandidate => ({ userId, active: true, available: true, skilled: true, openTickets, ...over });
+const o = (userId: string, openTickets = 0, over: Partial<OfficerCandidate> = {}): OfficerCandidate => ({
+  userId,
+  active: true,
+  available: true,
+  skilled: true,
+  openTickets,
+  ...over,
+});
 
 describe('chooseAssignee', () => {
   it('leaves manual teams to the shared queue', () => {

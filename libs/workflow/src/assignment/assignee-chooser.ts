@@ -15,9 +15,16 @@ export interface OfficerCandidate {
  * load. Round robin goes to the next officer after the last one assigned (in a stable order);
  * least loaded to the one with the fewest open tickets. Null: the ticket waits in the shared queue.
  */
-export function chooseAssignee(mode: AssignmentMode, candidates: OfficerCandidate[], maxOpen: number, lastAssignedUserId: string | null): string | null {
+export function chooseAssignee(
+  mode: AssignmentMode,
+  candidates: OfficerCandidate[],
+  maxOpen: number,
+  lastAssignedUserId: string | null,
+): string | null {
   if (mode === 'manual') return null;
-  const eligible = candidates.filter((c) => c.active && c.available && c.skilled && c.openTickets < maxOpen).sort((a, b) => a.userId.localeCompare(b.userId));
+  const eligible = candidates
+    .filter((c) => c.active && c.available && c.skilled && c.openTickets < maxOpen)
+    .sort((a, b) => a.userId.localeCompare(b.userId));
   if (!eligible.length) return null;
   if (mode === 'least_loaded') {
     return [...eligible].sort((a, b) => a.openTickets - b.openTickets || a.userId.localeCompare(b.userId))[0].userId;

@@ -64,6 +64,12 @@ export class AssignmentService {
         WHERE m.team_id = $1 AND u.role = 'officer'`,
       [teamId, categoryId, category?.requiresSkill ?? false],
     );
-    return rows.map((r) => ({ userId: r.id, active: r.active, available: r.availability === 'available', skilled: r.skilled, openTickets: Number(r.open) }));
+    return rows.map((r) => ({
+      userId: r.id,
+      active: r.active,
+      available: r.availability === 'available',
+      skilled: r.skilled,
+      openTickets: Number(r.open),
+    }));
   }
 }

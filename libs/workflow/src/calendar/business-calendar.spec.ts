@@ -1,4 +1,11 @@
-import { addWorkingMinutes, type CalendarSpec, defaultSaudiCalendar, subtractWorkingMinutes, validateCalendar, workingMinutesBetween } from './business-calendar.js';
+import {
+  addWorkingMinutes,
+  type CalendarSpec,
+  defaultSaudiCalendar,
+  subtractWorkingMinutes,
+  validateCalendar,
+  workingMinutesBetween,
+} from './business-calendar.js';
 
 // Times are written in Riyadh local time (UTC+3) for readability.
 const at = (local: string): Date => new Date(`${local}+03:00`);
@@ -64,7 +71,12 @@ describe('workingMinutesBetween', () => {
   });
 
   it('works on a round-the-clock calendar', () => {
-    const always: CalendarSpec = { timeZone: 'Asia/Riyadh', weekly: Array.from({ length: 7 }, () => [{ start: '00:00', end: '24:00' }]), holidays: [], overrides: [] };
+    const always: CalendarSpec = {
+      timeZone: 'Asia/Riyadh',
+      weekly: Array.from({ length: 7 }, () => [{ start: '00:00', end: '24:00' }]),
+      holidays: [],
+      overrides: [],
+    };
     expect(addWorkingMinutes(at('2026-11-27 23:00'), 120, always).getTime()).toBe(at('2026-11-28 01:00').getTime());
   });
 });

@@ -62,7 +62,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function localParts(instant: number, timeZone: string): { y: number; m: number; d: number; offsetMs: number } {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, f);
   }
   const p = Object.fromEntries(f.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
@@ -79,7 +88,7 @@ function dayIntervals(y: number, m: number, d: number, spec: CalendarSpec): [num
   const date = isoDate(y, m, d);
   const override = spec.overrides.find((o) => o.from <= date && date <= o.to);
   const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  const hours = override ? override.hours : spec.holidays.some((h) => h.date === date) ? [] : spec.weekly[weekday] ?? [];
+  const hours = override ? override.hours : spec.holidays.some((h) => h.date === date) ? [] : (spec.weekly[weekday] ?? []);
   const localMidnightAsUtc = Date.UTC(y, m - 1, d);
   // The zone's offset at local noon of that day (no zone changes offset at noon).
   const offset = localParts(localMidnightAsUtc + 12 * 3600_000, spec.timeZone).offsetMs;

@@ -53,9 +53,18 @@ export class EscalationService {
           : `تصعيد آلي (المستوى 3): ${reason}. تم إشعار مشرفي الفريق.`;
     // Reassign first, so whoever sees level 2 also sees the competent officer on the ticket.
     if (level === 2 && competent) await this.tickets.assignBySystem(ticket.id, competent, 'escalation level 2: the competent officer');
-    const updated = await this.tickets.applySystemChanges(ticket.id, { escalationLevel: level, lastEscalatedAt: new Date() }, { action: 'ticket.escalated', note, meta: { level, reason, automatic: true } });
+    const updated = await this.tickets.applySystemChanges(
+      ticket.id,
+      { escalationLevel: level, lastEscalatedAt: new Date() },
+      { action: 'ticket.escalated', note, meta: { level, reason, automatic: true } },
+    );
     const recipients = level === 1 ? [ticket.assigneeId, competent] : level === 2 ? [competent, ...supervisors] : supervisors;
-    await this.notifications.notify(recipients, { kind: 'ticket.escalated', ticketId: ticket.id, title: `تصعيد التذكرة ${ticket.number} — المستوى ${level}`, body: reason });
+    await this.notifications.notify(recipients, {
+      kind: 'ticket.escalated',
+      ticketId: ticket.id,
+      title: `تصعيد التذكرة ${ticket.number} — المستوى ${level}`,
+      body: reason,
+    });
     await this.clock.refreshTimers(await this.tickets.get(updated.id));
   }
 
@@ -67,7 +76,10 @@ export class EscalationService {
 
   async supervisorsOf(teamId: string | null): Promise<string[]> {
     const rows: { id: string }[] = teamId
-      ? await this.dataSource.query(`SELECT u.id FROM users u JOIN team_memberships m ON m.user_id = u.id WHERE m.team_id = $1 AND u.role = 'supervisor' AND u.active`, [teamId])
+      ? await this.dataSource.query(
+          `SELECT u.id FROM users u JOIN team_memberships m ON m.user_id = u.id WHERE m.team_id = $1 AND u.role = 'supervisor' AND u.active`,
+          [teamId],
+        )
       : await this.dataSource.query(`SELECT id FROM users WHERE role = 'supervisor' AND active`);
     return rows.map((r) => r.id);
   }

@@ -31,8 +31,17 @@ export class RoutingRulesService {
   async create(input: RoutingRuleInput, actor: Actor): Promise<RoutingRule> {
     await this.check(input.actions, input.conditions);
     const last = await this.rules.createQueryBuilder('r').select('MAX(r.position)', 'max').getRawOne<{ max: number | null }>();
-    const saved = await this.rules.save(this.rules.create({ ...input, position: input.position ?? (last?.max ?? 0) + 10, active: input.active ?? true }));
-    await this.audit.record({ actorId: actor.id, action: 'routing_rule.created', entityType: 'routing_rule', entityId: saved.id, after: { ...input }, ip: actor.ip });
+    const saved = await this.rules.save(
+      this.rules.create({ ...input, position: input.position ?? (last?.max ?? 0) + 10, active: input.active ?? true }),
+    );
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'routing_rule.created',
+      entityType: 'routing_rule',
+      entityId: saved.id,
+      after: { ...input },
+      ip: actor.ip,
+    });
     return saved;
   }
 
@@ -41,7 +50,14 @@ export class RoutingRulesService {
     if (!existing) throw DomainError.notFound('Routing rule', id);
     await this.check(input.actions, input.conditions);
     const saved = await this.rules.save(this.rules.merge(existing, input as Partial<RoutingRule>));
-    await this.audit.record({ actorId: actor.id, action: 'routing_rule.updated', entityType: 'routing_rule', entityId: id, after: { ...input }, ip: actor.ip });
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'routing_rule.updated',
+      entityType: 'routing_rule',
+      entityId: id,
+      after: { ...input },
+      ip: actor.ip,
+    });
     return saved;
   }
 
@@ -49,11 +65,19 @@ export class RoutingRulesService {
     const existing = await this.rules.findOneBy({ id });
     if (!existing) throw DomainError.notFound('Routing rule', id);
     await this.rules.delete(id);
-    await this.audit.record({ actorId: actor.id, action: 'routing_rule.deleted', entityType: 'routing_rule', entityId: id, before: { name: existing.name, conditions: existing.conditions, actions: existing.actions } as never, ip: actor.ip });
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'routing_rule.deleted',
+      entityType: 'routing_rule',
+      entityId: id,
+      before: { name: existing.name, conditions: existing.conditions, actions: existing.actions } as never,
+      ip: actor.ip,
+    });
   }
 
   private async check(actions?: RuleActions, conditions?: RuleConditions): Promise<void> {
-    if (actions?.teamId && !(await this.dataSource.getRepository(Team).existsBy({ id: actions.teamId }))) throw new DomainError('invalid_input', `actions.teamId ${actions.teamId} does not exist`);
+    if (actions?.teamId && !(await this.dataSource.getRepository(Team).existsBy({ id: actions.teamId })))
+      throw new DomainError('invalid_input', `actions.teamId ${actions.teamId} does not exist`);
     for (const id of [actions?.categoryId, ...(conditions?.categoryIds ?? [])].filter((x): x is string => !!x)) {
       if (!(await this.dataSource.getRepository(Category).existsBy({ id }))) throw new DomainError('invalid_input', `category ${id} does not exist`);
     }

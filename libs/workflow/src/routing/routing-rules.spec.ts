@@ -1,7 +1,19 @@
 import { pickRule, type RoutingFacts, type RoutingRuleSpec } from './routing-rules.js';
 
-const facts = (over: Partial<RoutingFacts> = {}): RoutingFacts => ({ channel: 'sms', type: 'inquiry', categoryId: null, contactKind: 'public', text: '', ...over });
-const rule = (id: string, conditions: RoutingRuleSpec['conditions']): RoutingRuleSpec => ({ id, name: id, conditions, actions: { teamId: `team-${id}` } });
+const facts = (over: Partial<RoutingFacts> = {}): RoutingFacts => ({
+  channel: 'sms',
+  type: 'inquiry',
+  categoryId: null,
+  contactKind: 'public',
+  text: '',
+  ...over,
+});
+const rule = (id: string, conditions: RoutingRuleSpec['conditions']): RoutingRuleSpec => ({
+  id,
+  name: id,
+  conditions,
+  actions: { teamId: `team-${id}` },
+});
 
 const rules = [
   rule('help', { types: ['help_request'] }),

@@ -31,7 +31,13 @@ export class RoutingService {
     const contact = await this.dataSource.getRepository(Contact).findOneBy({ id: ticket.contactId });
     const first = (await this.tickets.messagesOf(ticketId)).find((m) => m.direction === 'inbound');
     const rules = await this.rules.find({ where: { active: true }, order: { position: 'ASC' } });
-    const rule = pickRule(rules, { channel: ticket.channel, type: ticket.type, categoryId: ticket.categoryId, contactKind: contact?.kind ?? 'public', text: `${ticket.subject} ${first?.body ?? ''}` });
+    const rule = pickRule(rules, {
+      channel: ticket.channel,
+      type: ticket.type,
+      categoryId: ticket.categoryId,
+      contactKind: contact?.kind ?? 'public',
+      text: `${ticket.subject} ${first?.body ?? ''}`,
+    });
     const changes: SystemTicketChanges = { routedAt: new Date() };
     // What an officer already set when opening the ticket is kept.
     if (rule?.actions.teamId && !ticket.teamId) changes.teamId = rule.actions.teamId;

@@ -37,13 +37,21 @@ export class SlaClockService {
     const ticket = await this.tickets.get(ticketId);
     const policy = await this.targetsFor(ticket, false);
     if (!policy) {
-      const cleared = await this.tickets.applySystemChanges(ticketId, { slaPolicyId: null, firstResponseDueAt: null, resolutionDueAt: null }, { action: 'ticket.sla_set', meta: { policy: null } });
+      const cleared = await this.tickets.applySystemChanges(
+        ticketId,
+        { slaPolicyId: null, firstResponseDueAt: null, resolutionDueAt: null },
+        { action: 'ticket.sla_set', meta: { policy: null } },
+      );
       await this.timers.clear(ticketId);
       return cleared;
     }
     const spec = await this.calendars.specFor(ticket.teamId);
     const due = dueTimes(ticket, policy, spec);
-    const updated = await this.tickets.applySystemChanges(ticketId, { slaPolicyId: policy.id, ...due }, { action: 'ticket.sla_set', meta: { policy: policy.id } });
+    const updated = await this.tickets.applySystemChanges(
+      ticketId,
+      { slaPolicyId: policy.id, ...due },
+      { action: 'ticket.sla_set', meta: { policy: policy.id } },
+    );
     await this.refreshTimers(updated);
     return updated;
   }
@@ -64,7 +72,11 @@ export class SlaClockService {
     const spec = await this.calendars.specFor(ticket.teamId);
     const pausedMinutes = ticket.slaPausedMinutes + workingMinutesBetween(ticket.slaPausedAt, new Date(), spec);
     const due = policy ? dueTimes({ ...ticket, slaPausedMinutes: pausedMinutes }, policy, spec) : {};
-    const updated = await this.tickets.applySystemChanges(ticketId, { slaPausedAt: null, slaPausedMinutes: pausedMinutes, ...due }, { action: 'ticket.sla_resumed' });
+    const updated = await this.tickets.applySystemChanges(
+      ticketId,
+      { slaPausedAt: null, slaPausedMinutes: pausedMinutes, ...due },
+      { action: 'ticket.sla_resumed' },
+    );
     await this.refreshTimers(updated);
   }
 

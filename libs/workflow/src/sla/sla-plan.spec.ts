@@ -1,11 +1,24 @@
 import type { CalendarSpec } from '../calendar/business-calendar.js';
 import { dueTimes, isBreaching, plannedTimers, type SlaTargets } from './sla-plan.js';
 
-const always: CalendarSpec = { timeZone: 'Asia/Riyadh', weekly: Array.from({ length: 7 }, () => [{ start: '00:00', end: '24:00' }]), holidays: [], overrides: [] };
+const always: CalendarSpec = {
+  timeZone: 'Asia/Riyadh',
+  weekly: Array.from({ length: 7 }, () => [{ start: '00:00', end: '24:00' }]),
+  holidays: [],
+  overrides: [],
+};
 const t0 = new Date('2026-11-22T06:00:00Z');
 const min = (n: number) => new Date(t0.getTime() + n * 60_000);
 const targets: SlaTargets = { firstResponseMinutes: 10, resolutionMinutes: 100, escalationStepMinutes: 5 };
-const base = { status: 'open', createdAt: t0, firstRespondedAt: null, slaPausedAt: null, slaPausedMinutes: 0, escalationLevel: 0, lastEscalatedAt: null };
+const base = {
+  status: 'open',
+  createdAt: t0,
+  firstRespondedAt: null,
+  slaPausedAt: null,
+  slaPausedMinutes: 0,
+  escalationLevel: 0,
+  lastEscalatedAt: null,
+};
 
 describe('SLA plan', () => {
   it('sets due times from creation, pushed back by paused time', () => {

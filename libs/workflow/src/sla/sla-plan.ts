@@ -60,13 +60,17 @@ export function plannedTimers(
   // Timers already past are not planned again, except breaches and escalation, which must still happen.
   for (const kind of ['frt-warn', 'res-warn'] as const) {
     const at = plan[kind];
-    if (at && at.getTime() < now.getTime() - 1000 && plan[kind === 'frt-warn' ? 'frt-breach' : 'res-breach']!.getTime() <= now.getTime()) delete plan[kind];
+    if (at && at.getTime() < now.getTime() - 1000 && plan[kind === 'frt-warn' ? 'frt-breach' : 'res-breach']!.getTime() <= now.getTime())
+      delete plan[kind];
   }
   return plan;
 }
 
 /** Past a target that is still unmet. */
-export function isBreaching(state: { firstRespondedAt: Date | null; firstResponseDueAt: Date | null; resolutionDueAt: Date | null; status: string }, now: Date): boolean {
+export function isBreaching(
+  state: { firstRespondedAt: Date | null; firstResponseDueAt: Date | null; resolutionDueAt: Date | null; status: string },
+  now: Date,
+): boolean {
   const frt = !state.firstRespondedAt && !!state.firstResponseDueAt && state.firstResponseDueAt.getTime() <= now.getTime();
   const res = clockRuns(state.status) && !!state.resolutionDueAt && state.resolutionDueAt.getTime() <= now.getTime();
   return frt || res;

@@ -29,8 +29,23 @@ export class SlaPoliciesService {
   async create(input: SlaPolicyInput, actor: Actor): Promise<SlaPolicy> {
     this.check(input);
     await this.unique(input.priority ?? null, input.ticketType ?? null, null);
-    const saved = await this.policies.save(this.policies.create({ ...input, priority: input.priority ?? null, ticketType: input.ticketType ?? null, escalationStepMinutes: input.escalationStepMinutes ?? 60, active: input.active ?? true }));
-    await this.audit.record({ actorId: actor.id, action: 'sla_policy.created', entityType: 'sla_policy', entityId: saved.id, after: { ...input }, ip: actor.ip });
+    const saved = await this.policies.save(
+      this.policies.create({
+        ...input,
+        priority: input.priority ?? null,
+        ticketType: input.ticketType ?? null,
+        escalationStepMinutes: input.escalationStepMinutes ?? 60,
+        active: input.active ?? true,
+      }),
+    );
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'sla_policy.created',
+      entityType: 'sla_policy',
+      entityId: saved.id,
+      after: { ...input },
+      ip: actor.ip,
+    });
     return saved;
   }
 
@@ -41,12 +56,21 @@ export class SlaPoliciesService {
     this.check(merged);
     await this.unique(merged.priority, merged.ticketType, id);
     const saved = await this.policies.save(merged);
-    await this.audit.record({ actorId: actor.id, action: 'sla_policy.updated', entityType: 'sla_policy', entityId: id, before: { ...existing }, after: { ...input }, ip: actor.ip });
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'sla_policy.updated',
+      entityType: 'sla_policy',
+      entityId: id,
+      before: { ...existing },
+      after: { ...input },
+      ip: actor.ip,
+    });
     return saved;
   }
 
   private check(p: { firstResponseMinutes: number; resolutionMinutes: number }): void {
-    if (p.firstResponseMinutes > p.resolutionMinutes) throw new DomainError('invalid_input', 'firstResponseMinutes must not be longer than resolutionMinutes');
+    if (p.firstResponseMinutes > p.resolutionMinutes)
+      throw new DomainError('invalid_input', 'firstResponseMinutes must not be longer than resolutionMinutes');
   }
 
   private async unique(priority: string | null, ticketType: string | null, except: string | null): Promise<void> {
@@ -56,6 +80,10 @@ export class SlaPoliciesService {
       active: true,
       ...(except ? { id: Not(except) } : {}),
     });
-    if (clash) throw new DomainError('conflict', `an active policy for priority ${priority ?? 'any'} and type ${ticketType ?? 'any'} already exists (${clash.name})`);
+    if (clash)
+      throw new DomainError(
+        'conflict',
+        `an active policy for priority ${priority ?? 'any'} and type ${ticketType ?? 'any'} already exists (${clash.name})`,
+      );
   }
 }

@@ -1,6 +1,13 @@
 import { choosePolicy, type SlaPolicySpec } from './sla-policy-choice.js';
 
-const p = (id: string, priority: string | null, ticketType: string | null): SlaPolicySpec => ({ id, priority, ticketType, firstResponseMinutes: 60, resolutionMinutes: 600, escalationStepMinutes: 60 });
+const p = (id: string, priority: string | null, ticketType: string | null): SlaPolicySpec => ({
+  id,
+  priority,
+  ticketType,
+  firstResponseMinutes: 60,
+  resolutionMinutes: 600,
+  escalationStepMinutes: 60,
+});
 const all = [p('default', null, null), p('urgent', 'urgent', null), p('help', null, 'help_request'), p('urgent-help', 'urgent', 'help_request')];
 
 describe('choosePolicy', () => {

@@ -14,7 +14,12 @@ export function choosePolicy(policies: SlaPolicySpec[], priority: string, ticket
     if (p.ticketType !== null && p.ticketType !== ticketType) return -1;
     return (p.priority !== null ? 2 : 0) + (p.ticketType !== null ? 1 : 0);
   };
-  return policies.map((p) => ({ p, s: score(p) })).filter((x) => x.s >= 0).sort((a, b) => b.s - a.s)[0]?.p ?? null;
+  return (
+    policies
+      .map((p) => ({ p, s: score(p) }))
+      .filter((x) => x.s >= 0)
+      .sort((a, b) => b.s - a.s)[0]?.p ?? null
+  );
 }
 
 /** Warnings fire at this share of each target. */

@@ -68,7 +68,8 @@ export class SlaReconcilerService {
       }
       after = page[page.length - 1].id;
     }
-    if (timersCreated || routingQueued) this.logger.log(`reconciled: ${timersCreated} SLA timer(s) re-created, ${routingQueued} ticket(s) queued for routing`);
+    if (timersCreated || routingQueued)
+      this.logger.log(`reconciled: ${timersCreated} SLA timer(s) re-created, ${routingQueued} ticket(s) queued for routing`);
     return { timersCreated, routingQueued };
   }
 }

@@ -31,7 +31,11 @@ export class SlaTimersService {
     const jobId = slaJobId(ticketId, kind);
     try {
       await this.queue.remove(jobId);
-      await this.queue.add(kind, { version: 1, ticketId, kind }, { jobId, delay: Math.max(0, at.getTime() - Date.now()), removeOnComplete: true, removeOnFail: true, attempts: 3 });
+      await this.queue.add(
+        kind,
+        { version: 1, ticketId, kind },
+        { jobId, delay: Math.max(0, at.getTime() - Date.now()), removeOnComplete: true, removeOnFail: true, attempts: 3 },
+      );
     } catch (error) {
       // The reconciler re-creates missing timers from the database at worker start and periodically.
       this.logger.warn(`SLA timer ${jobId} not set: ${(error as Error).message}`);
@@ -52,7 +56,11 @@ export class SlaTimersService {
   async ensure(ticketId: string, kind: SlaTimerKind, at: Date): Promise<boolean> {
     const existing = await this.queue.getJob(slaJobId(ticketId, kind));
     if (existing) return false;
-    await this.queue.add(kind, { version: 1, ticketId, kind }, { jobId: slaJobId(ticketId, kind), delay: Math.max(0, at.getTime() - Date.now()), removeOnComplete: true, removeOnFail: true, attempts: 3 });
+    await this.queue.add(
+      kind,
+      { version: 1, ticketId, kind },
+      { jobId: slaJobId(ticketId, kind), delay: Math.max(0, at.getTime() - Date.now()), removeOnComplete: true, removeOnFail: true, attempts: 3 },
+    );
     return true;
   }
 }

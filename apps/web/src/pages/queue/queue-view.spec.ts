@@ -1,5 +1,16 @@
 import type { TicketView } from '../../api/views';
-import { DEFAULT_SETTINGS, EMPTY_FILTERS, matchesQuery, parseSettings, patchPages, queueQuery, readSettings, writeSettings } from './queue-view';
+import {
+  DEFAULT_SETTINGS,
+  EMPTY_FILTERS,
+  insertsAtTop,
+  matchesQuery,
+  parseSettings,
+  patchPages,
+  prependTicket,
+  queueQuery,
+  readSettings,
+  writeSettings,
+} from './queue-view';
 
 const ticket = (over: Partial<TicketView> = {}): TicketView => ({
   id: 't1',
@@ -53,7 +64,10 @@ describe('queue views and filters', () => {
   });
 
   it('updates a row in place, or removes it when it left the view', () => {
-    const pages = [{ items: [ticket(), ticket({ id: 't2' })], nextCursor: 'c' }, { items: [ticket({ id: 't3' })], nextCursor: null }];
+    const pages = [
+      { items: [ticket(), ticket({ id: 't2' })], nextCursor: 'c' },
+      { items: [ticket({ id: 't3' })], nextCursor: null },
+    ];
     const changed = ticket({ id: 't3', priority: 'urgent' });
     const kept = patchPages(pages, changed, true);
     expect(kept.present).toBe(true);
@@ -63,14 +77,34 @@ describe('queue views and filters', () => {
     expect(patchPages(pages, ticket({ id: 'new' }), true).present).toBe(false);
   });
 
+  it('puts a live ticket at the top when the sort is by recency, once', () => {
+    expect(insertsAtTop('recent')).toBe(true);
+    expect(insertsAtTop('newest')).toBe(true);
+    expect(insertsAtTop('due')).toBe(false);
+    expect(insertsAtTop('oldest')).toBe(false);
+    const pages = [{ items: [ticket()], nextCursor: 'c' }];
+    const next = prependTicket(pages, ticket({ id: 't9' }));
+    expect(next[0]?.items.map((t) => t.id)).toEqual(['t9', 't1']);
+    expect(next[0]?.nextCursor).toBe('c');
+    expect(prependTicket(next, ticket({ id: 't9' }))[0]?.items).toHaveLength(2);
+    expect(prependTicket([], ticket({ id: 't9' }))).toEqual([{ items: [ticket({ id: 't9' })], nextCursor: null }]);
+  });
+
   it('remembers the view and filters per user, ignoring anything unexpected', () => {
     const map = new Map<string, string>();
-    const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: () => undefined };
+    const storage = {
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+      removeItem: () => undefined,
+    };
     expect(readSettings(storage, 'u1')).toEqual(DEFAULT_SETTINGS);
     writeSettings(storage, 'u1', { view: 'mine', filters: { ...EMPTY_FILTERS, channel: ['sms'], q: 'إيجار' } });
     expect(readSettings(storage, 'u1')).toEqual({ view: 'mine', filters: { ...EMPTY_FILTERS, channel: ['sms'], q: 'إيجار' } });
     expect(readSettings(storage, 'u2')).toEqual(DEFAULT_SETTINGS);
-    expect(parseSettings('{"view":"nope","filters":{"status":[1,"new"],"sort":"sideways"}}')).toEqual({ view: 'all', filters: { ...EMPTY_FILTERS, status: ['new'] } });
+    expect(parseSettings('{"view":"nope","filters":{"status":[1,"new"],"sort":"sideways"}}')).toEqual({
+      view: 'all',
+      filters: { ...EMPTY_FILTERS, status: ['new'] },
+    });
     expect(parseSettings('not json')).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -100,7 +100,11 @@ export function matchesQuery(t: TicketView, query: TicketQuery, userId: string, 
  * Applies a live ticket to the loaded pages: replaced in place while it still belongs, removed
  * when it no longer does. `present` tells whether it was on screen at all.
  */
-export function patchPages(pages: readonly Page<TicketView>[], ticket: TicketView, belongs: boolean): { pages: Page<TicketView>[]; present: boolean } {
+export function patchPages(
+  pages: readonly Page<TicketView>[],
+  ticket: TicketView,
+  belongs: boolean,
+): { pages: Page<TicketView>[]; present: boolean } {
   let present = false;
   const next = pages.map((page) => {
     if (!page.items.some((t) => t.id === ticket.id)) return page;
@@ -108,6 +112,18 @@ export function patchPages(pages: readonly Page<TicketView>[], ticket: TicketVie
     return { ...page, items: belongs ? page.items.map((t) => (t.id === ticket.id ? ticket : t)) : page.items.filter((t) => t.id !== ticket.id) };
   });
   return { pages: present ? next : [...pages], present };
+}
+
+/** Sorts where a ticket that just arrived or changed belongs at the top of the first page. */
+export function insertsAtTop(sort: QueueSort | undefined): boolean {
+  return sort === undefined || sort === 'recent' || sort === 'newest';
+}
+
+/** Puts a live ticket at the top of the first page (once). */
+export function prependTicket(pages: readonly Page<TicketView>[], ticket: TicketView): Page<TicketView>[] {
+  if (pages.some((p) => p.items.some((t) => t.id === ticket.id))) return [...pages];
+  const [first, ...rest] = pages;
+  return [{ items: [ticket, ...(first?.items ?? [])], nextCursor: first?.nextCursor ?? null }, ...rest];
 }
 
 // ---- remembered per user --------------------------------------------------------------------
