@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { Category } from '@app/tickets';
 import { Team, User, UsersService, type StaffRole } from '@app/users';
+import { RoutingRule } from '@app/workflow';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -54,6 +56,8 @@ export class DemoDataSeeder {
     private readonly users: UsersService,
     @InjectRepository(Team) private readonly teams: Repository<Team>,
     @InjectRepository(User) private readonly userRepo: Repository<User>,
+    @InjectRepository(Category) private readonly categories: Repository<Category>,
+    @InjectRepository(RoutingRule) private readonly rules: Repository<RoutingRule>,
   ) {}
 
   async seed(): Promise<{
@@ -80,7 +84,33 @@ export class DemoDataSeeder {
         { id: null },
       );
     }
-    this.logger.log(`Seeded demo data: ${TEAMS.length} teams, ${STAFF.length} staff`);
+    // Routing so a simulated message is routed and assigned on its own.
+    const relations = teamIds.get('علاقات المستفيدين') as string;
+    const members = teamIds.get('شؤون الأعضاء') as string;
+    await this.teams.update(relations, { assignmentMode: 'round_robin' });
+    const userId = async (email: string) => (await this.userRepo.findOneByOrFail({ email })).id;
+    const aid = await this.categories.save(
+      this.categories.create({
+        name: 'المساعدات المالية والإيجار',
+        nameEn: 'Financial and rent aid',
+        teamId: relations,
+        competentOfficerId: await userId('mona@example.org'),
+      }),
+    );
+    await this.categories.save(
+      this.categories.create({ name: 'شؤون العضوية', nameEn: 'Membership', teamId: members, competentOfficerId: await userId('khalid@example.org') }),
+    );
+    await this.rules.save([
+      this.rules.create({
+        name: 'طلبات المساعدة والإيجار',
+        position: 10,
+        conditions: { keywords: ['مساعدة', 'إيجار', 'سكن', 'فاتورة'] },
+        actions: { teamId: relations, categoryId: aid.id },
+      }),
+      this.rules.create({ name: 'أعضاء الجمعية العمومية', position: 20, conditions: { contactKinds: ['member'] }, actions: { teamId: members } }),
+      this.rules.create({ name: 'الافتراضية', position: 1000, conditions: {}, actions: { teamId: relations } }),
+    ]);
+    this.logger.log(`Seeded demo data: ${TEAMS.length} teams, ${STAFF.length} staff, 2 categories, 3 routing rules`);
     return { created: true, accounts };
   }
 }

@@ -2,7 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { type AppConfig, ConfigModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
+import { Category } from '@app/tickets';
 import { UsersModule } from '@app/users';
+import { RoutingRule } from '@app/workflow';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { DemoDataSeeder } from './demo-data.seeder.js';
 import { FirstAdmin } from './first-admin.js';
 
@@ -12,7 +15,7 @@ export class SetupModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: SetupModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, UsersModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, UsersModule, TypeOrmModule.forFeature([Category, RoutingRule])],
       providers: [FirstAdmin, DemoDataSeeder],
     };
   }
