@@ -164,7 +164,12 @@ async function cursorAfter(rowsIn, where, params) {
 }
 
 const scenarios = [
-  { name: 'queue-open-team', kind: 'queue', label: `first page, status=open, team=${bigTeam.name}`, query: { status: ['open'], teamId: bigTeam.id, limit: 25 } },
+  {
+    name: 'queue-open-team',
+    kind: 'queue',
+    label: `first page, status=open, team=${bigTeam.name}`,
+    query: { status: ['open'], teamId: bigTeam.id, limit: 25 },
+  },
   {
     name: 'queue-open-team-deep',
     kind: 'queue',
@@ -176,7 +181,12 @@ const scenarios = [
       cursor: await cursorAfter(5000, "t.status = 'open' AND t.team_id = $1", [bigTeam.id]),
     },
   },
-  { name: 'queue-active', kind: 'queue', label: 'first page, status=new,open,pending, any team', query: { status: ['new', 'open', 'pending'], limit: 25 } },
+  {
+    name: 'queue-active',
+    kind: 'queue',
+    label: 'first page, status=new,open,pending, any team',
+    query: { status: ['new', 'open', 'pending'], limit: 25 },
+  },
   {
     name: 'queue-active-deep',
     kind: 'queue',
@@ -209,7 +219,15 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.c
 function stats(times) {
   const s = [...times].sort((a, b) => a - b);
   const r = (x) => Math.round(x * 100) / 100;
-  return { n: s.length, p50: r(pct(s, 50)), p95: r(pct(s, 95)), p99: r(pct(s, 99)), min: r(s[0]), max: r(s[s.length - 1]), mean: r(s.reduce((a, b) => a + b, 0) / s.length) };
+  return {
+    n: s.length,
+    p50: r(pct(s, 50)),
+    p95: r(pct(s, 95)),
+    p99: r(pct(s, 99)),
+    min: r(s[0]),
+    max: r(s[s.length - 1]),
+    mean: r(s.reduce((a, b) => a + b, 0) / s.length),
+  };
 }
 const isTimeout = (e) => e?.code === '57014' || /statement timeout/.test(String(e?.message));
 /**
@@ -263,7 +281,11 @@ async function apiToken() {
   const email = option('email', process.env.ADMIN_EMAIL ?? 'admin@example.org');
   const password = option('password', process.env.ADMIN_PASSWORD);
   if (!password) throw new Error('--api needs --token, or --email and --password (or ADMIN_PASSWORD)');
-  const res = await fetch(`${API}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${API}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   token = (await res.json()).accessToken;
   return token;
@@ -299,7 +321,9 @@ const env = {
   iterations: ITERATIONS,
   warmup: WARMUP,
 };
-console.log(`${env.date}  ${env.cpus} × ${env.cpuModel}, ${env.memGiB} GiB, PostgreSQL ${env.postgres}; ${ITERATIONS} iterations after ${WARMUP} warm-up; variant ${VARIANT}`);
+console.log(
+  `${env.date}  ${env.cpus} × ${env.cpuModel}, ${env.memGiB} GiB, PostgreSQL ${env.postgres}; ${ITERATIONS} iterations after ${WARMUP} warm-up; variant ${VARIANT}`,
+);
 
 const results = [];
 for (const s of scenarios) {
@@ -319,7 +343,10 @@ for (const s of scenarios) {
     const found = (await db.query(ids.text, ids.params)).rows.slice(0, s.query.limit).map((x) => x.t_id);
     captured.length = 0;
     capturing = true;
-    if (found.length) await dataSource.getRepository(T.Ticket).find({ where: { id: typeorm.In(found) }, relations: { contact: true, assignee: true, team: true, category: true } });
+    if (found.length)
+      await dataSource
+        .getRepository(T.Ticket)
+        .find({ where: { id: typeorm.In(found) }, relations: { contact: true, assignee: true, team: true, category: true } });
     capturing = false;
     statements = [ids, ...captured.splice(0)];
   }
@@ -328,7 +355,9 @@ for (const s of scenarios) {
   if (PLAN_ONLY) {
     r.plans = [];
     for (const st of statements) r.plans.push((await db.query(`EXPLAIN ${st.text}`, st.params)).rows.map((x) => x['QUERY PLAN']).join('\n'));
-    console.log(`\n${s.name}: ${s.label}\n${statements.map((st) => `${st.text}\n-- ${JSON.stringify(st.params)}`).join('\n')}\n${r.plans.join('\n\n')}`);
+    console.log(
+      `\n${s.name}: ${s.label}\n${statements.map((st) => `${st.text}\n-- ${JSON.stringify(st.params)}`).join('\n')}\n${r.plans.join('\n\n')}`,
+    );
     results.push(r);
     continue;
   }
@@ -385,8 +414,15 @@ for (const s of scenarios) {
     }
   }
   results.push(r);
-  const f = (m) => (!m ? '—' : m.timedOut ? `timed out (> ${m.timeoutMs / 1000} s)` : `p50 ${m.p50} / p95 ${m.p95} / p99 ${m.p99} ms${m.reduced ? ` (only ${m.n} runs)` : ''}`);
-  console.log(`\n${s.name}: ${s.label}\n  rows ${r.sqlTotal.rows}   sql(ids) ${f(r.sqlIds)}\n  sql(page) ${f(r.sqlTotal)}\n  service ${f(r.service)}\n  api ${f(r.api)}   target p95 < ${r.target} ms`);
+  const f = (m) =>
+    !m
+      ? '—'
+      : m.timedOut
+        ? `timed out (> ${m.timeoutMs / 1000} s)`
+        : `p50 ${m.p50} / p95 ${m.p95} / p99 ${m.p99} ms${m.reduced ? ` (only ${m.n} runs)` : ''}`;
+  console.log(
+    `\n${s.name}: ${s.label}\n  rows ${r.sqlTotal.rows}   sql(ids) ${f(r.sqlIds)}\n  sql(page) ${f(r.sqlTotal)}\n  service ${f(r.service)}\n  api ${f(r.api)}   target p95 < ${r.target} ms`,
+  );
 }
 
 // ---- report ----------------------------------------------------------------------------------

@@ -160,7 +160,17 @@ if (!reused) await seed();
 
 const db = await connect();
 await step('VACUUM (ANALYZE) the seeded tables', async () => {
-  for (const t of ['teams', 'users', 'team_memberships', 'categories', 'contacts', 'contact_identities', 'tickets', 'messages', 'ticket_number_counters']) {
+  for (const t of [
+    'teams',
+    'users',
+    'team_memberships',
+    'categories',
+    'contacts',
+    'contact_identities',
+    'tickets',
+    'messages',
+    'ticket_number_counters',
+  ]) {
     await db.query(`VACUUM (ANALYZE) ${t}`);
   }
 });
@@ -283,7 +293,9 @@ async function seed() {
 
   // ---- contacts -----------------------------------------------------------------------------
   await step(`${N_CONTACTS.toLocaleString('en')} contacts and their identities`, async () => {
-    const male = V.MALE_NAMES, female = V.FEMALE_NAMES, family = V.FAMILY_NAMES;
+    const male = V.MALE_NAMES,
+      female = V.FEMALE_NAMES,
+      family = V.FAMILY_NAMES;
     // Saudi mobile numbers +9665d ddd dddd, d in the allocated ranges; i -> (i*7919 mod 10^7) is a bijection, so all distinct.
     const phone = (i) => `'+9665' || (ARRAY['0','3','4','5','6','8','9'])[1 + ${i} % 7] || lpad(((${i})::bigint * 7919 % 10000000)::text, 7, '0')`;
     const sql = `
@@ -308,9 +320,7 @@ async function seed() {
           FROM generate_series(1, ${N_CONTACTS}) i OFFSET 0
         ) g
       ) x`;
-    await db.query(sql, [
-      t0, male, norm(male), female, norm(female), male.length, female.length, family, family.length, norm(family),
-    ]);
+    await db.query(sql, [t0, male, norm(male), female, norm(female), male.length, female.length, family, family.length, norm(family)]);
     await db.query(`
       INSERT INTO contact_identities (contact_id, kind, address, created_at)
       SELECT overlay(overlay(md5('c'||i) placing '4' from 13) placing '8' from 17)::uuid, 'phone', ${phone('i')}, now() FROM generate_series(1, ${N_CONTACTS}) i
@@ -330,7 +340,8 @@ async function seed() {
     const total = cum[cum.length - 1];
     const pick = () => {
       const x = rnd() * total;
-      let lo = 0, hi = cum.length - 1;
+      let lo = 0,
+        hi = cum.length - 1;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
         if (cum[mid] < x) lo = mid + 1;
@@ -341,10 +352,10 @@ async function seed() {
     const raws = [];
     for (let p = 0; p < N_PHRASES; p++) raws.push(Array.from({ length: 5 }, pick).join(' '));
     await db.query('CREATE UNLOGGED TABLE _bench_phrases (id int PRIMARY KEY, raw text NOT NULL, norm text NOT NULL)');
-    await db.query(
-      'INSERT INTO _bench_phrases (id, raw, norm) SELECT k, r, n FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(r, n, k)',
-      [raws, norm(raws)],
-    );
+    await db.query('INSERT INTO _bench_phrases (id, raw, norm) SELECT k, r, n FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(r, n, k)', [
+      raws,
+      norm(raws),
+    ]);
     await db.query('ANALYZE _bench_phrases');
   });
 
@@ -357,7 +368,8 @@ async function seed() {
     yearStarts.push({ year, first: 1 });
     for (;;) {
       // binary search for the first ticket index whose year is year + 1
-      let lo = 1, hi = N_TICKETS + 1;
+      let lo = 1,
+        hi = N_TICKETS + 1;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
         if (hijriParts(base(mid)).year > year) hi = mid;
@@ -383,9 +395,12 @@ async function seed() {
   const channels = ['whatsapp', 'sms', 'email', 'phone', 'web', 'visit', 'letter', 'social'];
   const channelCum = cumulative([0.36, 0.1, 0.16, 0.16, 0.1, 0.05, 0.03, 0.04]);
   // categories of each team (1-based indexes into V.CATEGORIES)
-  const catOff = [], catCnt = [];
+  const catOff = [],
+    catCnt = [];
   for (let t = 0; t < V.TEAMS.length; t++) {
-    const ks = V.CATEGORIES.map((c, k) => [c[1], k + 1]).filter(([team]) => team === t).map(([, k]) => k);
+    const ks = V.CATEGORIES.map((c, k) => [c[1], k + 1])
+      .filter(([team]) => team === t)
+      .map(([, k]) => k);
     catOff.push(ks.length ? ks[0] : 0);
     catCnt.push(ks.length);
   }
@@ -507,12 +522,24 @@ async function seed() {
       JOIN _bench_phrases p ON p.id = x.pid
     ) b`;
   const messageParams = [
-    V.INBOUND_GREETINGS, norm(V.INBOUND_GREETINGS), V.INBOUND_GREETINGS.length,
-    V.OUTBOUND_GREETINGS, norm(V.OUTBOUND_GREETINGS), V.OUTBOUND_GREETINGS.length,
-    V.NOTE_PREFIXES, norm(V.NOTE_PREFIXES), V.NOTE_PREFIXES.length,
-    V.RARE_WORDS, norm(V.RARE_WORDS), V.RARE_WORDS.length,
-    V.DISTRICTS, norm(V.DISTRICTS), V.DISTRICTS.length,
-    V.CLOSINGS, norm(V.CLOSINGS), V.CLOSINGS.length,
+    V.INBOUND_GREETINGS,
+    norm(V.INBOUND_GREETINGS),
+    V.INBOUND_GREETINGS.length,
+    V.OUTBOUND_GREETINGS,
+    norm(V.OUTBOUND_GREETINGS),
+    V.OUTBOUND_GREETINGS.length,
+    V.NOTE_PREFIXES,
+    norm(V.NOTE_PREFIXES),
+    V.NOTE_PREFIXES.length,
+    V.RARE_WORDS,
+    norm(V.RARE_WORDS),
+    V.RARE_WORDS.length,
+    V.DISTRICTS,
+    norm(V.DISTRICTS),
+    V.DISTRICTS.length,
+    V.CLOSINGS,
+    norm(V.CLOSINGS),
+    V.CLOSINGS.length,
   ];
   await step(`~${(N_TICKETS * 5).toLocaleString('en')} messages (${JOBS} connections)`, async () => {
     const parts = Math.max(JOBS * 2, Math.ceil(N_TICKETS / 125_000));
