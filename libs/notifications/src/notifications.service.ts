@@ -92,7 +92,7 @@ export class NotificationsService {
           text: `${input.body ?? ''}\n\n${this.config.PUBLIC_BASE_URL}/${input.ticketId ? `tickets/${input.ticketId}` : ''}`,
           attachments: [],
           automatic: true,
-        } as never);
+        });
       } catch (error) {
         // The in-app notification is what counts; a failed copy is only logged.
         this.logger.warn(`e-mail copy of a notification to ${user.id} failed: ${(error as Error).message}`);

@@ -10,7 +10,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -30,7 +29,7 @@ import {
   type SurveyQuestionKind,
 } from '@app/surveys';
 import { TICKET_TYPES, type TicketType } from '@app/tickets';
-import { CommaList } from '../common/query-transforms.js';
+import { OptionalListOf, OptionalUuid } from '../common/query-transforms.js';
 import { PageQuery } from '../common/page-query.js';
 
 export class SurveyAnswerDto {
@@ -70,26 +69,16 @@ export class SurveyFilterQuery {
   @MaxLength(40)
   to?: string;
 
-  @ApiPropertyOptional({ description: 'comma-separated ticket channels', example: 'sms,whatsapp' })
-  @IsOptional()
-  @CommaList()
-  @IsIn(CHANNELS, { each: true })
+  @OptionalListOf(CHANNELS, 'comma-separated ticket channels', 'sms,whatsapp')
   channel?: Channel[];
 
-  @ApiPropertyOptional({ description: 'comma-separated ticket types' })
-  @IsOptional()
-  @CommaList()
-  @IsIn(TICKET_TYPES, { each: true })
+  @OptionalListOf(TICKET_TYPES, 'comma-separated ticket types')
   type?: TicketType[];
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   categoryId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   teamId?: string;
 }
 

@@ -25,54 +25,34 @@ import {
   type TicketType,
   type TicketSort,
 } from '@app/tickets';
-import { CommaList, QueryBoolean } from '../common/query-transforms.js';
+import { OptionalListOf, OptionalUuid, QueryBoolean } from '../common/query-transforms.js';
 import { PageQuery } from '../common/page-query.js';
 
 const SORTS: TicketSort[] = ['recent', 'newest', 'oldest', 'due'];
 
 export class ListTicketsQuery extends PageQuery(25, 100) {
-  @ApiPropertyOptional({ description: 'comma-separated', example: 'new,open' })
-  @IsOptional()
-  @CommaList()
-  @IsIn(TICKET_STATUSES, { each: true })
+  @OptionalListOf(TICKET_STATUSES, 'comma-separated', 'new,open')
   status?: TicketStatus[];
 
-  @ApiPropertyOptional({ description: 'comma-separated', example: 'sms,whatsapp' })
-  @IsOptional()
-  @CommaList()
-  @IsIn(CHANNELS, { each: true })
+  @OptionalListOf(CHANNELS, 'comma-separated', 'sms,whatsapp')
   channel?: Channel[];
 
-  @ApiPropertyOptional({ description: 'comma-separated' })
-  @IsOptional()
-  @CommaList()
-  @IsIn(TICKET_TYPES, { each: true })
+  @OptionalListOf(TICKET_TYPES, 'comma-separated')
   type?: TicketType[];
 
-  @ApiPropertyOptional({ description: 'comma-separated' })
-  @IsOptional()
-  @CommaList()
-  @IsIn(TICKET_PRIORITIES, { each: true })
+  @OptionalListOf(TICKET_PRIORITIES, 'comma-separated')
   priority?: TicketPriority[];
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   assigneeId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   teamId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   categoryId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   contactId?: string;
 
   @ApiPropertyOptional({ description: 'only tickets assigned to me' })
@@ -176,14 +156,10 @@ export class CreateTicketDto {
   @IsIn(TICKET_PRIORITIES)
   priority?: TicketPriority;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   categoryId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   teamId?: string;
 
   @ApiPropertyOptional({ type: [String] })

@@ -2863,13 +2863,13 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                /** @description comma-separated */
+                /** @description comma-separated; one or more of: new, open, pending, with_committee, resolved, closed */
                 status?: string[];
-                /** @description comma-separated */
+                /** @description comma-separated; one or more of: sms, whatsapp, email, phone, letter, visit, social, web, help_request */
                 channel?: string[];
-                /** @description comma-separated */
+                /** @description comma-separated; one or more of: inquiry, help_request, complaint, suggestion, other */
                 type?: string[];
-                /** @description comma-separated */
+                /** @description comma-separated; one or more of: low, normal, high, urgent */
                 priority?: string[];
                 assigneeId?: string;
                 teamId?: string;
@@ -4195,9 +4195,9 @@ export interface operations {
                 from?: string;
                 /** @description up to and including this date (YYYY-MM-DD), or before this date-time */
                 to?: string;
-                /** @description comma-separated ticket channels */
+                /** @description comma-separated ticket channels; one or more of: sms, whatsapp, email, phone, letter, visit, social, web, help_request */
                 channel?: string[];
-                /** @description comma-separated ticket types */
+                /** @description comma-separated ticket types; one or more of: inquiry, help_request, complaint, suggestion, other */
                 type?: string[];
                 categoryId?: string;
                 teamId?: string;
@@ -4236,9 +4236,9 @@ export interface operations {
                 from?: string;
                 /** @description up to and including this date (YYYY-MM-DD), or before this date-time */
                 to?: string;
-                /** @description comma-separated ticket channels */
+                /** @description comma-separated ticket channels; one or more of: sms, whatsapp, email, phone, letter, visit, social, web, help_request */
                 channel?: string[];
-                /** @description comma-separated ticket types */
+                /** @description comma-separated ticket types; one or more of: inquiry, help_request, complaint, suggestion, other */
                 type?: string[];
                 categoryId?: string;
                 teamId?: string;
