@@ -404,6 +404,48 @@ describe('tickets, contacts and the shared queue', () => {
       expect(wild.body.items).toEqual([]);
     });
 
+    it('pages through search results in every sort order: each match once, filters on every way of matching', async () => {
+      const word = 'زمزمية';
+      const made = [
+        await openCall(officer, { contact: { name: 'نورة' }, subject: `سؤال عن ${word}` }), // subject
+        await openCall(officer, { contact: { name: `${word} العتيبي` } }), // contact name
+        await openCall(officer, { contact: { name: 'هند' }, body: `أسأل عن برنامج ${word} للأسر` }), // message text
+        await openCall(officer, { contact: { name: 'ريم' }, subject: `${word} مرة أخرى`, body: `وأيضا ${word} في النص` }), // both
+        await openCall(officer, { contact: { name: 'سلمى' }, subject: `${word} قديم` }),
+        await openCall(officer, { contact: { name: 'لمى' }, subject: `${word} مغلق` }),
+      ].map((r) => r.body.id);
+      // Distinct activity and due times so each sort has one right answer; two without a deadline.
+      for (const [i, id] of made.entries()) {
+        await queryDatabase(
+          env.config.DATABASE_URL,
+          `UPDATE tickets SET last_activity_at = now() - ($2 || ' minutes')::interval,
+             resolution_due_at = CASE WHEN $3 THEN NULL ELSE now() + ($4 || ' minutes')::interval END WHERE id = $1`,
+          [id, String([30, 10, 50, 20, 40, 60][i]), i === 1 || i === 4, String([7, 0, 3, 9, 0, 1][i])],
+        );
+      }
+      await queryDatabase(env.config.DATABASE_URL, `UPDATE tickets SET status = 'closed' WHERE id = $1`, [made[5]]);
+
+      const pageAll = async (query: string): Promise<string[]> => {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        for (let pages = 0; pages < 20; pages++) {
+          const res: { status: number; body: Page<TicketJson> } = await officer.http.get<Page<TicketJson>>(
+            `/api/v1/tickets?q=${encodeURIComponent(word)}&limit=2&${query}${cursor ? `&cursor=${cursor}` : ''}`,
+          );
+          expect(res.status).toBe(200);
+          seen.push(...res.body.items.map((t) => t.id));
+          cursor = res.body.nextCursor;
+          if (!cursor) break;
+        }
+        return seen;
+      };
+      const [subject, contact, text, both, old, closed] = made;
+      expect(await pageAll('sort=recent')).toEqual([contact, both, subject, old, text, closed]);
+      expect(await pageAll('sort=recent&status=new')).toEqual([contact, both, subject, old, text]);
+      expect(await pageAll('sort=due&status=new')).toEqual([text, subject, both, ...[contact, old].sort()]);
+      expect(await pageAll('sort=newest')).toEqual(made.slice().reverse());
+    });
+
     it('keeps text with RTL overrides exactly as given', async () => {
       const detail = await officer.http.get<{ messages: MessageJson[] }>(`/api/v1/tickets/${target.id}`);
       expect(detail.body.messages[0].body).toBe('أرجو مساعدتي في سداد الإيجار للشهر القادم \u202Eمع الشكر\u202C');

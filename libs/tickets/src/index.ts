@@ -5,12 +5,11 @@ export {
   type Viewer,
   type NewMessage,
   type OpenTicketInput,
-  type TicketListQuery,
   type TicketChanges,
-  type TicketSort,
   type StaffMessageInput,
   type SystemTicketChanges,
 } from './tickets.service.js';
+export type { TicketListQuery, TicketSort } from './ticket-queue.query.js';
 export { TicketIntakeService, type ContactDetails } from './ticket-intake.service.js';
 export { CategoriesService, type CategoryInput } from './categories.service.js';
 export { AttachmentStore, sanitizeFilename, ALLOWED_ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type StoredFile } from './attachment-store.service.js';

@@ -17,6 +17,7 @@ import { Message } from './message.entity.js';
 import type { TicketPriority, TicketStatus, TicketType } from './ticket-vocabulary.js';
 
 @Entity('tickets')
+@Index('idx_tickets_activity', ['lastActivityAt', 'id'])
 @Index('idx_tickets_queue_activity', ['status', 'lastActivityAt', 'id'])
 @Index('idx_tickets_team_queue', ['teamId', 'status', 'lastActivityAt', 'id'])
 @Index('idx_tickets_assignee_queue', ['assigneeId', 'status', 'lastActivityAt', 'id'])
@@ -84,7 +85,8 @@ export class Ticket {
   @Column({ type: 'timestamptz', nullable: true })
   firstResponseDueAt!: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  // Millisecond precision like a JavaScript Date, so the `due` sort's cursor names a row exactly.
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
   resolutionDueAt!: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })

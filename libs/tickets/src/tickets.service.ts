@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { type Actor, containsPattern, decodeCursor, DomainError, encodeCursor, normalizeSearchText } from '@app/common';
-import { type Channel, Contact, normalizeIdentityAddress } from '@app/contacts';
+import { type Actor, DomainError, encodeCursor, normalizeSearchText } from '@app/common';
+import { type Channel, Contact } from '@app/contacts';
 import { RealtimePublisher } from '@app/realtime';
 import { TeamMembership, User, type StaffRole } from '@app/users';
 import { Attachment } from './attachment.entity.js';
@@ -15,6 +15,7 @@ import { Message } from './message.entity.js';
 import { TicketEvents } from './ticket-events.js';
 import { parseTicketNumber, TicketNumberService } from './ticket-number.service.js';
 import { checkTransition, type TransitionCause } from './ticket-transitions.js';
+import { sortOf, type TicketListQuery, ticketPageQuery } from './ticket-queue.query.js';
 import { toMessageView, toTicketView } from './ticket-views.js';
 import {
   ACTIVE_STATUSES,
@@ -87,26 +88,6 @@ export type SystemTicketChanges = Partial<
   >
 >;
 
-export type TicketSort = 'recent' | 'oldest' | 'newest' | 'due';
-
-export interface TicketListQuery {
-  status?: TicketStatus[];
-  channel?: Channel[];
-  type?: TicketType[];
-  priority?: TicketPriority[];
-  assigneeId?: string;
-  teamId?: string;
-  categoryId?: string;
-  contactId?: string;
-  mine?: boolean;
-  unassigned?: boolean;
-  overdue?: boolean;
-  q?: string;
-  sort?: TicketSort;
-  limit: number;
-  cursor?: string;
-}
-
 export interface TicketChanges {
   subject?: string;
   type?: TicketType;
@@ -126,18 +107,6 @@ interface StatusMove {
 }
 
 const TICKET_RELATIONS = { contact: true, assignee: true, team: true, category: true } as const;
-
-/** Sort orders and the keyset expression each pages on. `due` puts tickets without a deadline last. */
-const SORTS: Record<TicketSort, { expr: string; dir: 'ASC' | 'DESC'; key: (t: Ticket) => string }> = {
-  recent: { expr: 't.last_activity_at', dir: 'DESC', key: (t) => t.lastActivityAt.toISOString() },
-  newest: { expr: 't.created_at', dir: 'DESC', key: (t) => t.createdAt.toISOString() },
-  oldest: { expr: 't.created_at', dir: 'ASC', key: (t) => t.createdAt.toISOString() },
-  due: {
-    expr: "COALESCE(t.resolution_due_at, 'infinity'::timestamptz)",
-    dir: 'ASC',
-    key: (t) => (t.resolutionDueAt ? t.resolutionDueAt.toISOString() : 'infinity'),
-  },
-};
 
 @Injectable()
 export class TicketsService {
@@ -180,62 +149,13 @@ export class TicketsService {
 
   /** The shared queue: filters, Arabic-aware text search and keyset pagination. */
   async list(query: TicketListQuery, viewer: Viewer): Promise<{ items: Ticket[]; nextCursor: string | null }> {
-    const sort = SORTS[query.sort ?? 'recent'];
-    const qb = this.tickets.createQueryBuilder('t');
-    this.applyVisibility(qb, viewer);
-    if (query.status?.length) qb.andWhere('t.status IN (:...status)', { status: query.status });
-    if (query.channel?.length) qb.andWhere('t.channel IN (:...channel)', { channel: query.channel });
-    if (query.type?.length) qb.andWhere('t.type IN (:...type)', { type: query.type });
-    if (query.priority?.length) qb.andWhere('t.priority IN (:...priority)', { priority: query.priority });
-    if (query.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
-    if (query.mine) qb.andWhere('t.assignee_id = :me', { me: viewer.id });
-    if (query.unassigned) qb.andWhere('t.assignee_id IS NULL');
-    if (query.teamId) qb.andWhere('t.team_id = :teamId', { teamId: query.teamId });
-    if (query.categoryId) qb.andWhere('t.category_id = :categoryId', { categoryId: query.categoryId });
-    if (query.contactId) qb.andWhere('t.contact_id = :contactId', { contactId: query.contactId });
-    if (query.overdue) {
-      qb.andWhere('t.status IN (:...active)', { active: ACTIVE_STATUSES.filter((s) => s !== 'with_committee') });
-      qb.andWhere('((t.first_responded_at IS NULL AND t.first_response_due_at < now()) OR t.resolution_due_at < now())');
-    }
-    if (query.q?.trim()) this.applySearch(qb, query.q);
-    if (query.cursor) {
-      const c = decodeCursor(query.cursor, ['k', 'id'] as const);
-      const op = sort.dir === 'DESC' ? '<' : '>';
-      qb.andWhere(`(${sort.expr}, t.id) ${op} (:ck::timestamptz, :cid::uuid)`, { ck: c.k, cid: c.id });
-    }
-    qb.orderBy(sort.expr, sort.dir)
-      .addOrderBy('t.id', sort.dir)
-      .limit(query.limit + 1);
-    const page = await qb.select(['t.id']).getMany();
+    const page = await ticketPageQuery(this.tickets, query, viewer).getRawMany<{ id: string }>();
     const ids = page.slice(0, query.limit).map((t) => t.id);
     const rows = ids.length ? await this.tickets.find({ where: { id: In(ids) }, relations: TICKET_RELATIONS }) : [];
     const byId = new Map(rows.map((t) => [t.id, t]));
     const items = ids.map((id) => byId.get(id)).filter((t): t is Ticket => !!t);
     const last = items[items.length - 1];
-    return { items, nextCursor: page.length > query.limit && last ? encodeCursor({ k: sort.key(last), id: last.id }) : null };
-  }
-
-  /** Matches the ticket number, subject, the contact's name, phone or e-mail, and the text of any message. */
-  private applySearch(qb: SelectQueryBuilder<Ticket>, raw: string): void {
-    const needle = normalizeSearchText(raw);
-    const number = parseTicketNumber(raw);
-    const phone = normalizeIdentityAddress('phone', raw);
-    const like = containsPattern(needle);
-    qb.andWhere(
-      new Brackets((w) => {
-        w.where('t.subject_search LIKE :like', { like })
-          .orWhere('t.contact_id IN (SELECT c.id FROM contacts c WHERE c.search_text LIKE :like)')
-          .orWhere('t.id IN (SELECT m.ticket_id FROM messages m WHERE m.search_text LIKE :like)');
-        if (number) w.orWhere('t.number = :number', { number });
-        if (phone)
-          w.orWhere("t.contact_id IN (SELECT ci.contact_id FROM contact_identities ci WHERE ci.kind = 'phone' AND ci.address = :phone)", { phone });
-      }),
-    );
-  }
-
-  private applyVisibility(qb: SelectQueryBuilder<Ticket>, viewer: Viewer): void {
-    // The research committee works on help requests only.
-    if (viewer.role === 'committee') qb.andWhere("t.type = 'help_request'");
+    return { items, nextCursor: page.length > query.limit && last ? encodeCursor({ k: sortOf(query).key(last), id: last.id }) : null };
   }
 
   // ---- creating ------------------------------------------------------------------------

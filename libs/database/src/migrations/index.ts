@@ -5,6 +5,7 @@ import { CreateInboundEventsAndTemplates1795629221607 } from './1795629221607-cr
 import { CreateSurveys1795630262504 } from './1795630262504-create-surveys.js';
 import { CreateWorkflow1795630299630 } from './1795630299630-create-workflow.js';
 import { CreateHelpRequestsAndCommittee1795630861839 } from './1795630861839-create-help-requests-and-committee.js';
+import { OrderTicketsByActivity1795637860318 } from './1795637860318-order-tickets-by-activity.js';
 
 /** Every migration, in order. Listed explicitly so the build and the tests see the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateSurveys1795630262504,
   CreateWorkflow1795630299630,
   CreateHelpRequestsAndCommittee1795630861839,
+  OrderTicketsByActivity1795637860318,
 ];
