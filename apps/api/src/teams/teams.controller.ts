@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, PartialType } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  PartialType,
+} from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { Request } from 'express';
 import { actorOf } from '../common/request-actor.js';
@@ -7,6 +16,7 @@ import { AnyStaff, CurrentStaff, Roles, type StaffPrincipal } from '@app/auth';
 import { CategoriesService, type Category } from '@app/tickets';
 import { TeamsService, type TeamView } from '@app/users';
 import { type TeamLoad, TeamLoadService } from '@app/workflow';
+import { ASSIGNMENT_MODES, type AssignmentMode, CategoryResponse, TeamResponse } from './team.views.js';
 
 export class TeamDto {
   @ApiProperty({ example: 'علاقات المستفيدين' })
@@ -15,11 +25,11 @@ export class TeamDto {
   @MaxLength(120)
   name!: string;
 
-  @ApiPropertyOptional({ example: 'Beneficiary relations' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Beneficiary relations' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
-  nameEn?: string;
+  nameEn?: string | null;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
   @IsOptional()
@@ -28,10 +38,10 @@ export class TeamDto {
   @IsUUID('all', { each: true })
   memberIds?: string[];
 
-  @ApiPropertyOptional({ enum: ['manual', 'round_robin', 'least_loaded'], default: 'manual' })
+  @ApiPropertyOptional({ enum: ASSIGNMENT_MODES, default: 'manual' })
   @IsOptional()
-  @IsIn(['manual', 'round_robin', 'least_loaded'])
-  assignmentMode?: 'manual' | 'round_robin' | 'least_loaded';
+  @IsIn(ASSIGNMENT_MODES)
+  assignmentMode?: AssignmentMode;
 
   @ApiPropertyOptional({ default: 15 })
   @IsOptional()
@@ -40,10 +50,15 @@ export class TeamDto {
   @Max(500)
   maxOpenPerOfficer?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'working hours for this team’s SLA clocks (default calendar when empty)' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'working hours for this team’s SLA clocks (null: the default calendar)',
+  })
   @IsOptional()
   @IsUUID()
-  calendarId?: string;
+  calendarId?: string | null;
 }
 
 export class UpdateTeamDto extends PartialType(TeamDto) {}
@@ -55,21 +70,21 @@ export class CategoryDto {
   @MaxLength(120)
   name!: string;
 
-  @ApiPropertyOptional({ example: 'Financial aid' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Financial aid' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
-  nameEn?: string;
+  nameEn?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
-  teamId?: string;
+  teamId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'receives referrals and escalations for this category' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'receives referrals and escalations for this category' })
   @IsOptional()
   @IsUUID()
-  competentOfficerId?: string;
+  competentOfficerId?: string | null;
 
   @ApiPropertyOptional({ description: 'automatic assignment only to officers skilled for this category' })
   @IsOptional()
@@ -102,24 +117,28 @@ export class TeamsController {
 
   @Get()
   @AnyStaff()
+  @ApiOkResponse({ type: [TeamResponse] })
   list(): Promise<TeamView[]> {
     return this.teams.list();
   }
 
   @Get(':id')
   @AnyStaff()
+  @ApiOkResponse({ type: TeamResponse })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<TeamView> {
     return this.teams.get(id);
   }
 
   @Post()
   @Roles('admin')
+  @ApiCreatedResponse({ type: TeamResponse })
   create(@Body() dto: TeamDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<TeamView> {
     return this.teams.create(dto, actorOf(staff, req));
   }
 
   @Patch(':id')
   @Roles('admin')
+  @ApiOkResponse({ type: TeamResponse })
   update(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: UpdateTeamDto,
@@ -138,18 +157,21 @@ export class CategoriesController {
 
   @Get()
   @AnyStaff()
+  @ApiOkResponse({ type: [CategoryResponse] })
   list(): Promise<Category[]> {
     return this.categories.list();
   }
 
   @Post()
   @Roles('admin')
+  @ApiCreatedResponse({ type: CategoryResponse })
   create(@Body() dto: CategoryDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<Category> {
     return this.categories.create(dto, actorOf(staff, req));
   }
 
   @Patch(':id')
   @Roles('admin')
+  @ApiOkResponse({ type: CategoryResponse })
   update(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: UpdateCategoryDto,

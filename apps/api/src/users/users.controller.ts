@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { actorOf } from '../common/request-actor.js';
 import { AnyStaff, CurrentStaff, Roles, type StaffPrincipal } from '@app/auth';
-import { toUserView, UsersService, type UserView } from '@app/users';
+import { TeamsService, toUserView, UsersService, type UserView } from '@app/users';
 import { AssignmentService } from '@app/workflow';
 import { AvailabilityDto, CreateUserDto, ListUsersQuery, UpdateUserDto } from './user.dto.js';
+import { MeResponse, toMeView } from './user.views.js';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -15,7 +16,17 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly assignment: AssignmentService,
+    private readonly teams: TeamsService,
   ) {}
+
+  @Get('me')
+  @AnyStaff()
+  @ApiOperation({ summary: 'The signed-in staff member: account, current availability and teams' })
+  @ApiOkResponse({ type: MeResponse })
+  async me(@CurrentStaff() staff: StaffPrincipal): Promise<MeResponse> {
+    const [user, teams] = await Promise.all([this.users.get(staff.id), this.teams.list()]);
+    return toMeView(user, teams);
+  }
 
   @Patch('me/availability')
   @AnyStaff()

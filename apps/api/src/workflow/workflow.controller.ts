@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AnyStaff, CurrentStaff, Roles, type StaffPrincipal } from '@app/auth';
 import { DomainError } from '@app/common';
@@ -26,6 +26,7 @@ import {
   UpdateRoutingRuleDto,
   UpdateSlaPolicyDto,
 } from './workflow.dto.js';
+import { BusinessCalendarResponse, RoutingRuleResponse, SlaPolicyResponse } from './workflow.views.js';
 
 @ApiTags('workflow')
 @ApiBearerAuth()
@@ -40,18 +41,22 @@ export class WorkflowAdminController {
   @Get('routing-rules')
   @Roles('admin', 'supervisor')
   @ApiOperation({ summary: 'Routing rules in order (first match wins)' })
+  @ApiOkResponse({ type: [RoutingRuleResponse] })
   listRules(): Promise<RoutingRule[]> {
     return this.rules.list();
   }
 
   @Post('routing-rules')
   @Roles('admin')
+  @ApiCreatedResponse({ type: RoutingRuleResponse })
   createRule(@Body() dto: RoutingRuleDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<RoutingRule> {
     return this.rules.create(dto, actorOf(staff, req));
   }
 
   @Patch('routing-rules/:id')
   @Roles('admin')
+  @ApiOperation({ summary: 'Change a routing rule; reorder by giving each rule its new position' })
+  @ApiOkResponse({ type: RoutingRuleResponse })
   updateRule(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: UpdateRoutingRuleDto,
@@ -64,12 +69,14 @@ export class WorkflowAdminController {
   @Delete('routing-rules/:id')
   @Roles('admin')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'deleted' })
   async deleteRule(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<void> {
     await this.rules.remove(id, actorOf(staff, req));
   }
 
   @Get('sla-policies')
   @AnyStaff()
+  @ApiOkResponse({ type: [SlaPolicyResponse] })
   listPolicies(): Promise<SlaPolicy[]> {
     return this.policies.list();
   }
@@ -77,12 +84,14 @@ export class WorkflowAdminController {
   @Post('sla-policies')
   @Roles('admin')
   @ApiOperation({ summary: 'First-response and resolution targets in working minutes, by priority and/or type' })
+  @ApiCreatedResponse({ type: SlaPolicyResponse })
   createPolicy(@Body() dto: SlaPolicyDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<SlaPolicy> {
     return this.policies.create(dto, actorOf(staff, req));
   }
 
   @Patch('sla-policies/:id')
   @Roles('admin')
+  @ApiOkResponse({ type: SlaPolicyResponse })
   updatePolicy(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: UpdateSlaPolicyDto,
@@ -95,6 +104,7 @@ export class WorkflowAdminController {
   @Get('business-calendars')
   @AnyStaff()
   @ApiOperation({ summary: 'Working days and hours, holidays, dated overrides (Ramadan hours)' })
+  @ApiOkResponse({ type: [BusinessCalendarResponse] })
   async listCalendars(): Promise<BusinessCalendar[]> {
     await this.calendars.getDefault();
     return this.calendars.list();
@@ -102,12 +112,15 @@ export class WorkflowAdminController {
 
   @Post('business-calendars')
   @Roles('admin')
+  @ApiCreatedResponse({ type: BusinessCalendarResponse })
   createCalendar(@Body() dto: CalendarDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<BusinessCalendar> {
     return this.calendars.save(null, dto, actorOf(staff, req));
   }
 
   @Put('business-calendars/:id')
   @Roles('admin')
+  @ApiOperation({ summary: 'Replace a calendar: weekly hours, holidays and overrides as given' })
+  @ApiOkResponse({ type: BusinessCalendarResponse })
   saveCalendar(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: CalendarDto,

@@ -87,6 +87,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in staff member: account, current availability and teams */
+        get: operations["UsersController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/me/availability": {
         parameters: {
             query?: never;
@@ -559,6 +576,7 @@ export interface paths {
         delete: operations["WorkflowAdminController_deleteRule"];
         options?: never;
         head?: never;
+        /** Change a routing rule; reorder by giving each rule its new position */
         patch: operations["WorkflowAdminController_updateRule"];
         trace?: never;
     };
@@ -620,6 +638,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Replace a calendar: weekly hours, holidays and overrides as given */
         put: operations["WorkflowAdminController_saveCalendar"];
         post?: never;
         delete?: never;
@@ -1317,6 +1336,28 @@ export interface components {
             /** @example a long passphrase */
             password: string;
         };
+        MyTeamResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameEn: string | null;
+        };
+        MeResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "officer" | "supervisor" | "committee" | "admin";
+            /** @enum {string} */
+            preferredLanguage: "ar" | "en";
+            /**
+             * @description only available officers get tickets automatically
+             * @enum {string}
+             */
+            availability: "available" | "away" | "offline";
+            teams: components["schemas"]["MyTeamResponse"][];
+        };
         AvailabilityDto: {
             /** @enum {string} */
             availability: "available" | "away" | "offline";
@@ -1356,11 +1397,33 @@ export interface components {
             /** @description categories the officer is skilled for */
             skillCategoryIds?: string[];
         };
+        TeamMemberResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "officer" | "supervisor" | "committee" | "admin";
+        };
+        TeamResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameEn: string | null;
+            /** @enum {string} */
+            assignmentMode: "manual" | "round_robin" | "least_loaded";
+            maxOpenPerOfficer: number;
+            /**
+             * Format: uuid
+             * @description null: the default calendar
+             */
+            calendarId: string | null;
+            members: components["schemas"]["TeamMemberResponse"][];
+        };
         TeamDto: {
             /** @example علاقات المستفيدين */
             name: string;
             /** @example Beneficiary relations */
-            nameEn?: string;
+            nameEn?: string | null;
             memberIds?: string[];
             /**
              * @default manual
@@ -1371,15 +1434,15 @@ export interface components {
             maxOpenPerOfficer?: number;
             /**
              * Format: uuid
-             * @description working hours for this team’s SLA clocks (default calendar when empty)
+             * @description working hours for this team’s SLA clocks (null: the default calendar)
              */
-            calendarId?: string;
+            calendarId?: string | null;
         };
         UpdateTeamDto: {
             /** @example علاقات المستفيدين */
             name?: string;
             /** @example Beneficiary relations */
-            nameEn?: string;
+            nameEn?: string | null;
             memberIds?: string[];
             /**
              * @default manual
@@ -1390,22 +1453,36 @@ export interface components {
             maxOpenPerOfficer?: number;
             /**
              * Format: uuid
-             * @description working hours for this team’s SLA clocks (default calendar when empty)
+             * @description working hours for this team’s SLA clocks (null: the default calendar)
              */
-            calendarId?: string;
+            calendarId?: string | null;
+        };
+        CategoryResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameEn: string | null;
+            /** Format: uuid */
+            teamId: string | null;
+            /** Format: uuid */
+            competentOfficerId: string | null;
+            requiresSkill: boolean;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
         };
         CategoryDto: {
             /** @example المساعدات المالية */
             name: string;
             /** @example Financial aid */
-            nameEn?: string;
+            nameEn?: string | null;
             /** Format: uuid */
-            teamId?: string;
+            teamId?: string | null;
             /**
              * Format: uuid
              * @description receives referrals and escalations for this category
              */
-            competentOfficerId?: string;
+            competentOfficerId?: string | null;
             /** @description automatic assignment only to officers skilled for this category */
             requiresSkill?: boolean;
             active?: boolean;
@@ -1414,14 +1491,14 @@ export interface components {
             /** @example المساعدات المالية */
             name?: string;
             /** @example Financial aid */
-            nameEn?: string;
+            nameEn?: string | null;
             /** Format: uuid */
-            teamId?: string;
+            teamId?: string | null;
             /**
              * Format: uuid
              * @description receives referrals and escalations for this category
              */
-            competentOfficerId?: string;
+            competentOfficerId?: string | null;
             /** @description automatic assignment only to officers skilled for this category */
             requiresSkill?: boolean;
             active?: boolean;
@@ -1618,6 +1695,18 @@ export interface components {
             priority?: "low" | "normal" | "high" | "urgent";
             tags?: string[];
         };
+        RoutingRuleResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description order; lower first, the first match wins */
+            position: number;
+            active: boolean;
+            conditions: components["schemas"]["RuleConditionsDto"];
+            actions: components["schemas"]["RuleActionsDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
         RoutingRuleDto: {
             /** @example طلبات الإيجار إلى فريق المساعدات */
             name: string;
@@ -1637,6 +1726,30 @@ export interface components {
             /** @description empty = the default rule (always matches) */
             conditions?: components["schemas"]["RuleConditionsDto"];
             actions?: components["schemas"]["RuleActionsDto"];
+        };
+        SlaPolicyResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description null: any priority
+             * @enum {string|null}
+             */
+            priority: "low" | "normal" | "high" | "urgent" | null;
+            /**
+             * @description null: any type
+             * @enum {string|null}
+             */
+            ticketType: "inquiry" | "help_request" | "complaint" | "suggestion" | "other" | null;
+            /** @description working minutes */
+            firstResponseMinutes: number;
+            /** @description working minutes */
+            resolutionMinutes: number;
+            /** @description minutes between escalation levels after a breach */
+            escalationStepMinutes: number;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
         };
         SlaPolicyDto: {
             /** @example الافتراضي */
@@ -1719,6 +1832,20 @@ export interface components {
             hours: components["schemas"]["IntervalDto"][];
             /** @example رمضان */
             name?: string;
+        };
+        BusinessCalendarResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example Asia/Riyadh */
+            timeZone: string;
+            /** @description seven days, Sunday first; each a list of intervals */
+            weekly: components["schemas"]["IntervalDto"][][];
+            holidays: components["schemas"]["HolidayDto"][];
+            overrides: components["schemas"]["OverrideDto"][];
+            isDefault: boolean;
+            /** Format: date-time */
+            updatedAt: string;
         };
         CalendarDto: {
             /** @example ساعات العمل */
@@ -2412,6 +2539,25 @@ export interface operations {
             };
         };
     };
+    UsersController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+        };
+    };
     UsersController_availability: {
         parameters: {
             query?: never;
@@ -2577,7 +2723,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"][];
+                };
             };
         };
     };
@@ -2598,7 +2746,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
             };
         };
     };
@@ -2617,7 +2767,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
             };
         };
     };
@@ -2640,7 +2792,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TeamResponse"];
+                };
             };
         };
     };
@@ -2657,7 +2811,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CategoryResponse"][];
+                };
             };
         };
     };
@@ -2678,7 +2834,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CategoryResponse"];
+                };
             };
         };
     };
@@ -2701,7 +2859,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CategoryResponse"];
+                };
             };
         };
     };
@@ -3208,7 +3368,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoutingRuleResponse"][];
+                };
             };
         };
     };
@@ -3229,7 +3391,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoutingRuleResponse"];
+                };
             };
         };
     };
@@ -3244,6 +3408,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3271,7 +3436,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoutingRuleResponse"];
+                };
             };
         };
     };
@@ -3288,7 +3455,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyResponse"][];
+                };
             };
         };
     };
@@ -3309,7 +3478,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyResponse"];
+                };
             };
         };
     };
@@ -3332,7 +3503,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyResponse"];
+                };
             };
         };
     };
@@ -3349,7 +3522,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BusinessCalendarResponse"][];
+                };
             };
         };
     };
@@ -3370,7 +3545,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BusinessCalendarResponse"];
+                };
             };
         };
     };
@@ -3393,7 +3570,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BusinessCalendarResponse"];
+                };
             };
         };
     };

@@ -16,6 +16,9 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** GET /api/v1/users/me: the signed-in staff member with their availability and teams. */
+export type MeView = components['schemas']['MeResponse'];
+
 export interface SessionUser {
   id: string;
   name: string;

@@ -4,68 +4,51 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../api/client';
-import { type Availability, AVAILABILITIES, type NotificationPage, type SessionUser } from '../api/views';
+import { type Availability, AVAILABILITIES, type MeView, type NotificationPage, type SessionUser } from '../api/views';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { DualDate } from '../format/DualDate';
 import { useFormat } from '../format/preferences';
-import { localStorageOrUndefined } from '../format/preferences-storage';
-import { isLeadRole } from '../hooks/use-staff';
 import { useRealtimeEvent } from '../realtime/RealtimeProvider';
 
 const AVAILABILITY_COLOR: Record<Availability, string> = { available: 'green', away: 'yellow', offline: 'gray' };
-const availabilityKey = (userId: string) => `hd.availability:${userId}`;
-
-function rememberedAvailability(userId: string): Availability | null {
-  try {
-    const v = localStorageOrUndefined()?.getItem(availabilityKey(userId));
-    return AVAILABILITIES.includes(v as Availability) ? (v as Availability) : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
- * "My availability" (PATCH /api/v1/users/me/availability). Supervisors and admins read the current
- * value from their account; officers cannot read accounts, so the console shows what was last set
- * in this browser (new accounts start available).
+ * "My availability": the stored value (GET /api/v1/users/me) on load, changed with
+ * PATCH /api/v1/users/me/availability. Re-read after a reconnect, since a supervisor or admin
+ * may have changed it meanwhile.
  */
 export function AvailabilitySwitch({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const lead = isLeadRole(user.role);
+  const key = ['users', 'me', user.id];
   const current = useQuery({
-    queryKey: ['availability', user.id],
-    queryFn: async (): Promise<Availability> => {
-      if (lead) return (await unwrap(api.GET('/api/v1/users/{id}', { params: { path: { id: user.id } } }))).availability ?? 'available';
-      return rememberedAvailability(user.id) ?? 'available';
-    },
-    staleTime: Infinity,
+    queryKey: key,
+    queryFn: () => unwrap(api.GET('/api/v1/users/me')),
+    staleTime: 60_000,
   });
+  useRealtimeEvent('resync', () => void queryClient.invalidateQueries({ queryKey: key }));
   const change = useMutation({
     mutationFn: (availability: Availability) => unwrap(api.PATCH('/api/v1/users/me/availability', { body: { availability } })),
     onSuccess: (saved) => {
-      try {
-        localStorageOrUndefined()?.setItem(availabilityKey(user.id), saved.availability);
-      } catch {
-        // not remembered in this browser
-      }
-      queryClient.setQueryData(['availability', user.id], saved.availability);
+      queryClient.setQueryData<MeView>(key, (me) => (me ? { ...me, availability: saved.availability } : me));
     },
   });
-  const state = current.data ?? 'available';
-  const stateName = t(`availability.${state}`);
+  const state = current.data?.availability;
+  const stateName = state ? t(`availability.${state}`) : t('app.loading');
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <Button
           variant="default"
           size="compact-sm"
-          loading={change.isPending}
+          loading={change.isPending || current.isPending}
           aria-label={t('availability.change', { state: stateName })}
           leftSection={
-            <span className="availability-dot" style={{ background: `var(--mantine-color-${AVAILABILITY_COLOR[state]}-6)` }} aria-hidden="true" />
+            state ? (
+              <span className="availability-dot" style={{ background: `var(--mantine-color-${AVAILABILITY_COLOR[state]}-6)` }} aria-hidden="true" />
+            ) : null
           }
-          color={change.isError ? 'red' : undefined}
+          color={change.isError || current.isError ? 'red' : undefined}
           data-testid="availability"
           data-availability={state}
         >
@@ -76,6 +59,7 @@ export function AvailabilitySwitch({ user }: { user: SessionUser }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('availability.label')}</Menu.Label>
+        {current.isError ? <ErrorAlert error={current.error} onRetry={() => void current.refetch()} /> : null}
         {AVAILABILITIES.map((a) => (
           <Menu.Item
             key={a}

@@ -37,6 +37,19 @@ export const SCREENS: readonly Screen[] = [
     Component: lazy(() => import('../pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))),
   },
   {
+    path: 'help-requests',
+    nav: 'helpRequests',
+    // Intake is the officers' work (the api refuses it to the committee, who decide on the board).
+    roles: ['officer', 'supervisor', 'admin'],
+    Component: lazy(() => import('../pages/help-requests/HelpRequestsPage').then((m) => ({ default: m.HelpRequestsPage }))),
+  },
+  {
+    path: 'committee',
+    nav: 'committee',
+    roles: ['committee', 'supervisor', 'admin'],
+    Component: lazy(() => import('../pages/committee/CommitteePage').then((m) => ({ default: m.CommitteePage }))),
+  },
+  {
     path: 'users',
     nav: 'users',
     roles: ['admin'],
@@ -47,6 +60,13 @@ export const SCREENS: readonly Screen[] = [
     nav: 'audit',
     roles: ['admin'],
     Component: lazy(() => import('../pages/audit/AuditPage').then((m) => ({ default: m.AuditPage }))),
+  },
+  {
+    path: 'settings',
+    nav: 'settings',
+    // Supervisors see the settings read-only; only admins change them (the api enforces both).
+    roles: ['supervisor', 'admin'],
+    Component: lazy(() => import('../pages/admin/SettingsPage').then((m) => ({ default: m.SettingsPage }))),
   },
 ];
 

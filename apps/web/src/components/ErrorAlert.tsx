@@ -30,7 +30,8 @@ export function ErrorAlert({ error, title, onRetry }: { error: unknown; title?: 
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+// Only the error texts: checking a call against every key of every screen is too deep for the compiler.
+type Translate = (key: `errors.${'server' | 'network' | 'badInput' | 'forbidden' | 'notFound' | 'conflict' | 'title'}`) => string;
 
 export function describeError(error: unknown, t: Translate): { summary: string; detail: string | null } {
   if (!(error instanceof ApiError)) return { summary: t('errors.server'), detail: error instanceof Error ? error.message : null };

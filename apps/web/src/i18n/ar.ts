@@ -1,8 +1,12 @@
+import { arAdmin } from './ar-admin';
 import { arConsole } from './ar-console';
+import { arHelpRequests } from './ar-help-requests';
 
 /** Arabic, the console's primary language. Every other language mirrors these keys (see `Messages`). */
 export const ar = {
   ...arConsole,
+  ...arAdmin,
+  ...arHelpRequests,
   app: {
     name: 'مكتب خدمة المستفيدين',
     skipToContent: 'تخطَّ إلى المحتوى',
@@ -26,6 +30,9 @@ export const ar = {
     dashboard: 'لوحة المشرف',
     users: 'المستخدمون',
     audit: 'سجل التدقيق',
+    settings: 'الإعدادات',
+    helpRequests: 'طلبات المساعدة',
+    committee: 'لجنة البحث',
   },
   signIn: {
     title: 'تسجيل الدخول',

@@ -1,9 +1,13 @@
 import type { Messages } from './ar';
+import { enAdmin } from './en-admin';
 import { enConsole } from './en-console';
+import { enHelpRequests } from './en-help-requests';
 
 /** English, the second language. The `Messages` type makes a missing or extra key a compile error. */
 export const en: Messages = {
   ...enConsole,
+  ...enAdmin,
+  ...enHelpRequests,
   app: {
     name: 'Beneficiary Service Desk',
     skipToContent: 'Skip to content',
@@ -27,6 +31,9 @@ export const en: Messages = {
     dashboard: 'Supervisor dashboard',
     users: 'Users',
     audit: 'Audit log',
+    settings: 'Settings',
+    helpRequests: 'Help requests',
+    committee: 'Research committee',
   },
   signIn: {
     title: 'Sign in',

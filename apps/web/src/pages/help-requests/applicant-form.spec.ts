@@ -1,0 +1,43 @@
+import { applicantProblems, emptyHouseholdRow, householdInput, householdRows, idsToRetype, nationalIdProblem } from './applicant-form';
+
+describe('the applicant and household form', () => {
+  it('checks a national ID with the same rule as the api: format, prefix, check digit', () => {
+    expect(nationalIdProblem('1012345672')).toBeNull();
+    expect(nationalIdProblem('١٠١٢٣٤٥٦٧٢')).toBeNull(); // typed on an Arabic keyboard
+    expect(nationalIdProblem('1012345678')).toBe('check_digit');
+    expect(nationalIdProblem('3012345672')).toBe('prefix');
+    expect(nationalIdProblem('12345')).toBe('format');
+    expect(nationalIdProblem('  ')).toBeNull();
+  });
+
+  it('names each bad ID by the field path the api uses', () => {
+    const rows = [
+      { ...emptyHouseholdRow(), name: 'سارة', nationalId: '1100000007' },
+      { ...emptyHouseholdRow(), name: 'محمد', nationalId: '1100000008' },
+    ];
+    expect(applicantProblems('2012345671', rows)).toEqual({ nationalId: 'check_digit', 'household.1.nationalId': 'check_digit' });
+    expect(applicantProblems('', rows.slice(0, 1))).toEqual({});
+  });
+
+  it('turns rows into the household the api takes: trimmed, Latin digits, empty values left out', () => {
+    const input = householdInput([
+      { ...emptyHouseholdRow(), name: ' سارة ', relation: 'daughter', birthDate: '2015-03-01', nationalId: '١١٠٠٠٠٠٠٠٧', monthlyIncomeSar: '٣٠٠' },
+      { ...emptyHouseholdRow(), name: 'محمد' },
+    ]);
+    expect(input).toEqual([
+      { name: 'سارة', relation: 'daughter', birthDate: '2015-03-01', nationalId: '1100000007', monthlyIncomeSar: 300 },
+      { name: 'محمد', relation: 'son' },
+    ]);
+  });
+
+  it('starts from the saved household and says which saved IDs must be typed again before re-sending it', () => {
+    const rows = householdRows([
+      { name: 'سارة', relation: 'daughter', birthDate: '2015-03-01', nationalId: '1••••••••7', monthlyIncomeSar: null, notes: null },
+      { name: 'محمد', relation: 'cousin', birthDate: null, nationalId: null, monthlyIncomeSar: 0, notes: 'طالب' },
+    ]);
+    expect(rows[1]).toMatchObject({ relation: 'other', monthlyIncomeSar: '0', notes: 'طالب', savedNationalId: null });
+    expect(idsToRetype(rows)).toEqual([0]);
+    rows[0]!.nationalId = '1100000007';
+    expect(idsToRetype(rows)).toEqual([]);
+  });
+});

@@ -1,0 +1,255 @@
+import { api, unwrap } from '../../api/client';
+import type { AttachmentView } from '../../api/views';
+
+/**
+ * Help requests and the research committee, as the api answers them (apps/api/src/help-requests/help-request-view.ts,
+ * libs/help-requests CommitteeService.board). The api does not describe these bodies in OpenAPI, so they are typed here.
+ */
+export interface ChecklistItem {
+  code: string;
+  message: string;
+  field?: string;
+  documentType?: string;
+  documentId?: string;
+  index?: number;
+}
+
+export interface FieldSpec {
+  name: string;
+  type: 'text' | 'number' | 'integer' | 'money' | 'date' | 'boolean' | 'select';
+  required: boolean;
+  labelAr: string;
+  labelEn: string;
+  options?: { value: string; labelAr: string; labelEn: string }[];
+}
+
+export interface DocumentSpec {
+  type: string;
+  labelAr: string;
+  labelEn: string;
+  required: boolean;
+  hasExpiry: boolean;
+}
+
+export interface ServiceTypeView {
+  id: string;
+  code: string;
+  nameAr: string;
+  nameEn: string;
+  descriptionAr: string | null;
+  descriptionEn: string | null;
+  fields: FieldSpec[];
+  documents: DocumentSpec[];
+  committeeTargetDays: number;
+  committeeDays: number;
+  active: boolean;
+  sortOrder: number;
+}
+
+export const HOUSEHOLD_RELATIONS = [
+  'spouse',
+  'son',
+  'daughter',
+  'father',
+  'mother',
+  'brother',
+  'sister',
+  'grandparent',
+  'grandchild',
+  'other',
+] as const;
+export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
+
+export interface HouseholdMemberView {
+  name: string;
+  relation: string;
+  birthDate: string | null;
+  /** Masked (1••••••••7): the api never returns a member's full ID. */
+  nationalId: string | null;
+  monthlyIncomeSar: number | null;
+  notes: string | null;
+}
+
+export interface HelpRequestDocumentView {
+  id: string;
+  documentType: string;
+  label: { ar: string; en: string } | null;
+  required: boolean;
+  expiresOn: string | null;
+  expiresOnHijri: string | null;
+  attachment: AttachmentView | null;
+  addedAt: string;
+  verification: { result: string; current: boolean; verifiedById: string | null; verifiedAt: string | null; notes: string | null } | null;
+}
+
+export interface DecisionView {
+  id: string;
+  outcome: string;
+  amountSar: number | null;
+  items: string[];
+  durationMonths: number | null;
+  reason: string | null;
+  infoNeeded: string | null;
+  notes: string | null;
+  correctsDecisionId: string | null;
+  correctedById: string | null;
+  round: number;
+  decidedById: string;
+  decidedAt: string;
+}
+
+export interface HelpRequestView {
+  id: string;
+  ticketId: string;
+  ticketNumber: string;
+  ticketStatus: string;
+  status: 'intake' | 'with_committee' | 'awaiting_info' | 'decided';
+  source: string;
+  dataVersion: number;
+  serviceType: { id: string; code: string; nameAr: string; nameEn: string; committeeTargetDays: number };
+  applicant: {
+    contactId: string;
+    name: string;
+    kind: string;
+    nationalId: string | null;
+    phones: string[];
+    preferredLanguage: string;
+    beneficiaryFileNumber: string | null;
+  };
+  description: string;
+  household: HouseholdMemberView[];
+  fields: Record<string, unknown>;
+  documents: HelpRequestDocumentView[];
+  checklist: { asOf: string; complete: boolean; missing: ChecklistItem[]; invalid: ChecklistItem[] };
+  verification: { complete: boolean; unverified: string[] };
+  declaration: { signed: boolean; outdated: boolean; method: string | null; channel: string | null; declaredAt: string | null };
+  pendingCode: { codeId: string; sentTo: string; expiresAt: string; triesLeft: number; sandbox: boolean } | null;
+  readyForHandoff: boolean;
+  blockers: ChecklistItem[];
+  committee: {
+    days: number;
+    round: number;
+    handedOffAt: string | null;
+    dueAt: string | null;
+    expectedDecisionDate: { ar: string; en: string } | null;
+    clockPaused: boolean;
+    overdue: boolean;
+    stage: BoardStage | null;
+    research: { id: string; kind: string; notes: string; visitDate: string | null; findings: string | null; createdAt: string }[];
+    decisions: DecisionView[];
+  };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const BOARD_STAGES = ['new', 'under_study', 'field_visit', 'ready_for_decision', 'decided'] as const;
+export type BoardStage = (typeof BOARD_STAGES)[number];
+
+export interface BoardItem {
+  helpRequestId: string;
+  ticketId: string;
+  ticketNumber: string;
+  applicant: { id: string; name: string; beneficiaryFileNumber: string | null };
+  serviceType: { code: string; nameAr: string; nameEn: string };
+  stage: BoardStage;
+  round: number;
+  status: string;
+  awaitingInfo: boolean;
+  placedAt: string;
+  dueAt: string | null;
+  overdue: boolean;
+  daysLeft: number | null;
+}
+
+export interface BoardView {
+  items: BoardItem[];
+  stages: Record<BoardStage, number>;
+}
+
+export interface HouseholdMemberInput {
+  name: string;
+  relation: HouseholdRelation;
+  birthDate?: string;
+  nationalId?: string;
+  monthlyIncomeSar?: number;
+  notes?: string;
+}
+
+export interface IntakeInput {
+  serviceType?: string;
+  description?: string;
+  fields?: Record<string, unknown>;
+  name?: string;
+  nationalId?: string;
+  household?: HouseholdMemberInput[];
+}
+
+export interface NewIntakeInput extends IntakeInput {
+  serviceType: string;
+  description: string;
+  ticketId?: string;
+  contact?: { name: string; phone?: string };
+  channel?: 'visit' | 'phone' | 'letter';
+}
+
+export type DecisionInput = {
+  outcome: 'approved' | 'rejected' | 'more_info';
+  amountSar?: number;
+  items?: string[];
+  durationMonths?: number;
+  reason?: string;
+  infoNeeded?: string;
+  notes?: string;
+};
+
+const byId = (id: string) => ({ params: { path: { id } } });
+// The generated request bodies are class-validator DTOs; these calls send the same shape, typed above.
+const asBody = <T>(body: T) => body as never;
+const multipart = { bodySerializer: (body: unknown) => body as FormData };
+
+export const helpRequests = {
+  serviceTypes: () => unwrap<{ items: ServiceTypeView[] }>(api.GET('/api/v1/help-requests/service-types')),
+  get: (id: string) => unwrap<HelpRequestView>(api.GET('/api/v1/help-requests/{id}', byId(id))),
+  ofTicket: (ticketId: string) => unwrap<HelpRequestView>(api.GET('/api/v1/tickets/{id}/help-request', byId(ticketId))),
+  create: (input: NewIntakeInput) => unwrap<HelpRequestView>(api.POST('/api/v1/help-requests', { body: asBody(input) })),
+  update: (id: string, input: IntakeInput) => unwrap<HelpRequestView>(api.PATCH('/api/v1/help-requests/{id}', { ...byId(id), body: asBody(input) })),
+  addDocument: (id: string, input: { file: File; documentType: string; expiresOn?: string; expiresOnHijri?: string }) => {
+    const form = new FormData();
+    form.append('file', input.file);
+    form.append('documentType', input.documentType);
+    if (input.expiresOn) form.append('expiresOn', input.expiresOn);
+    if (input.expiresOnHijri) form.append('expiresOnHijri', input.expiresOnHijri);
+    return unwrap<HelpRequestView>(api.POST('/api/v1/help-requests/{id}/documents', { ...byId(id), body: asBody(form), ...multipart }));
+  },
+  removeDocument: (id: string, documentId: string) =>
+    unwrap<HelpRequestView>(api.DELETE('/api/v1/help-requests/{id}/documents/{documentId}', { params: { path: { id, documentId } } })),
+  verify: (id: string, documentId: string, body: { result: 'matches' | 'mismatch'; notes?: string }) =>
+    unwrap<HelpRequestView>(
+      api.POST('/api/v1/help-requests/{id}/documents/{documentId}/verification', { params: { path: { id, documentId } }, body: asBody(body) }),
+    ),
+  sendCode: (id: string) =>
+    unwrap<{ codeId: string; sentTo: string; expiresAt: string; sandbox: boolean }>(
+      api.POST('/api/v1/help-requests/{id}/declaration/code', byId(id)),
+    ),
+  confirmCode: (id: string, code: string) =>
+    unwrap<HelpRequestView>(api.POST('/api/v1/help-requests/{id}/declaration/code/confirm', { ...byId(id), body: asBody({ code }) })),
+  paperDeclaration: (id: string, input: { file: File; notes?: string }) => {
+    const form = new FormData();
+    form.append('file', input.file);
+    if (input.notes) form.append('notes', input.notes);
+    return unwrap<HelpRequestView>(api.POST('/api/v1/help-requests/{id}/declaration/paper', { ...byId(id), body: asBody(form), ...multipart }));
+  },
+  handoff: (ticketId: string) => unwrap<HelpRequestView>(api.POST('/api/v1/tickets/{id}/handoff', byId(ticketId))),
+  board: () => unwrap<BoardView>(api.GET('/api/v1/committee/board')),
+  moveStage: (id: string, stage: Exclude<BoardStage, 'decided'>) =>
+    unwrap<HelpRequestView>(api.POST('/api/v1/help-requests/{id}/stage', { ...byId(id), body: asBody({ stage }) })),
+  decide: (id: string, body: DecisionInput) =>
+    unwrap<HelpRequestView>(api.POST('/api/v1/help-requests/{id}/decisions', { ...byId(id), body: asBody(body) })),
+};
+
+export const helpRequestKeys = {
+  one: (id: string) => ['help-requests', 'one', id] as const,
+  ofTicket: (ticketId: string) => ['help-requests', 'ticket', ticketId] as const,
+  serviceTypes: ['help-requests', 'service-types'] as const,
+  board: ['committee', 'board'] as const,
+};
