@@ -402,6 +402,9 @@ describe('tickets, contacts and the shared queue', () => {
       expect(none.body.items).toEqual([]);
       const wild = await officer.http.get<Page<TicketJson>>(`/api/v1/tickets?q=${encodeURIComponent('%')}`);
       expect(wild.body.items).toEqual([]);
+      // Every word is there, but not as this phrase.
+      const scrambled = await officer.http.get<Page<TicketJson>>(`/api/v1/tickets?q=${encodeURIComponent('الايجار سداد')}`);
+      expect(scrambled.body.items.map((t) => t.id)).not.toContain(target.id);
     });
 
     it('pages through search results in every sort order: each match once, filters on every way of matching', async () => {

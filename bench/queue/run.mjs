@@ -3,23 +3,19 @@
 //
 //   node bench/queue/run.mjs [--iterations 200] [--warmup 20] [--url postgres://…/helpdesk_bench]
 //                            [--api http://127.0.0.1:3000 (--token T | --email E --password P)]
-//                            [--only name,name] [--variant service|proposed] [--no-explain] [--tag label]
+//                            [--only name,name] [--no-explain] [--tag label]
 //
 // It starts nothing. The SQL is not written here: the compiled TicketsService.list() runs once per
 // scenario against the database through a TypeORM DataSource whose logger records every statement,
 // and those exact statements (text + parameters) are then replayed with `pg` ≥ N times. The same
 // scenarios also run through the service itself (TypeORM + entity hydration) and, with --api,
 // through GET /api/v1/tickets of a running api.
-//
-// --variant proposed replays the search scenarios with the rewritten search query described in
-// docs/benchmarks.md instead of the service's (the queue scenarios are the same in both).
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { proposedSearchSql } from './proposed-search.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -39,7 +35,6 @@ const ITERATIONS = Number(option('iterations', '200'));
 const WARMUP = Number(option('warmup', '20'));
 const API = option('api', null);
 const ONLY = option('only', null)?.split(',');
-const VARIANT = option('variant', 'service');
 const EXPLAIN = !args.includes('--no-explain');
 const PLAN_ONLY = args.includes('--plan-only');
 /**
@@ -48,7 +43,7 @@ const PLAN_ONLY = args.includes('--plan-only');
  */
 const TIMEOUT_MS = Number(option('timeout', '120000'));
 const BUDGET_MS = Number(option('budget', '1000'));
-const TAG = option('tag', VARIANT);
+const TAG = option('tag', 'service');
 const TARGET = { queue: 30, search: 150 };
 
 // ---- the product's code ---------------------------------------------------------------------
@@ -108,35 +103,6 @@ const moduleRef = await nestTesting.Test.createTestingModule({
   .useMocker(() => ({}))
   .compile();
 const service = moduleRef.get(T.TicketsService);
-
-/**
- * --verify (with --variant proposed): the service itself, on connections with work_mem large enough
- * for PostgreSQL to hash the message sub-query, so that even the common-word search finishes and
- * the proposed statement's page can be compared with the service's own answer.
- */
-async function serviceWithBigWorkMem() {
-  const ds = new typeorm.DataSource({
-    type: 'postgres',
-    url: URL_,
-    entities: schema.ALL_ENTITIES,
-    namingStrategy: new database.SnakeNamingStrategy(),
-    uuidExtension: 'pgcrypto',
-    extra: { max: 1, application_name: 'bench-verify', options: '-c work_mem=2GB -c statement_timeout=600000' },
-  });
-  await ds.initialize();
-  const ref = await nestTesting.Test.createTestingModule({
-    providers: [
-      T.TicketsService,
-      { provide: nestTypeorm.getRepositoryToken(T.Ticket), useValue: ds.getRepository(T.Ticket) },
-      { provide: nestTypeorm.getRepositoryToken(T.Message), useValue: ds.getRepository(T.Message) },
-      { provide: nestTypeorm.getDataSourceToken(), useValue: ds },
-    ],
-  })
-    .useMocker(() => ({}))
-    .compile();
-  return { service: ref.get(T.TicketsService), close: async () => (await ref.close(), await ds.destroy()) };
-}
-const verifier = args.includes('--verify') && VARIANT === 'proposed' ? await serviceWithBigWorkMem() : null;
 
 const db = new pg.Client({ connectionString: URL_, application_name: 'bench-run', options: `-c statement_timeout=${TIMEOUT_MS}` });
 await db.connect();
@@ -201,6 +167,7 @@ const scenarios = [
   { name: 'search-medium', kind: 'search', label: 'q=الطائف (city name, in ~2% of messages)', query: { q: 'الطائف', limit: 25 } },
   { name: 'search-uncommon', kind: 'search', label: 'q=النسيم (district name, in ~0.1% of messages)', query: { q: 'النسيم', limit: 25 } },
   { name: 'search-rare', kind: 'search', label: 'q=الاستقطاع (rare word)', query: { q: 'الاستقطاع', limit: 25 } },
+  { name: 'search-phrase', kind: 'search', label: 'q=سداد الإيجار (phrase of two common words)', query: { q: 'سداد الإيجار', limit: 25 } },
   { name: 'search-name', kind: 'search', label: `q=${contact.name} (contact name)`, query: { q: contact.name, limit: 25 } },
   { name: 'search-phone', kind: 'search', label: `q=${contact.local_phone} (phone)`, query: { q: contact.local_phone, limit: 25 } },
   { name: 'search-number', kind: 'search', label: `q=${someNumber.number} (ticket number)`, query: { q: someNumber.number, limit: 25 } },
@@ -316,40 +283,18 @@ const env = {
   memGiB: Math.round(os.totalmem() / 2 ** 30),
   postgres: (await one('SHOW server_version')).server_version,
   settings,
-  variant: VARIANT,
   loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
   iterations: ITERATIONS,
   warmup: WARMUP,
 };
 console.log(
-  `${env.date}  ${env.cpus} × ${env.cpuModel}, ${env.memGiB} GiB, PostgreSQL ${env.postgres}; ${ITERATIONS} iterations after ${WARMUP} warm-up; variant ${VARIANT}`,
+  `${env.date}  ${env.cpus} × ${env.cpuModel}, ${env.memGiB} GiB, PostgreSQL ${env.postgres}; ${ITERATIONS} iterations after ${WARMUP} warm-up`,
 );
 
 const results = [];
 for (const s of scenarios) {
-  // (the proposed variant replaces the service's search statement, so it does not run it: it may never finish)
-  const c = VARIANT === 'proposed' && s.kind === 'search' ? { statements: [] } : await capture(s.query);
-  let statements = c.statements;
-  if (VARIANT === 'proposed' && s.kind === 'search') {
-    // Same filters, cursor and second statement; only the page-of-ids statement is rewritten.
-    const ids = proposedSearchSql(s.query, {
-      normalizeSearchText: common.normalizeSearchText,
-      parseTicketNumber: T.parseTicketNumber,
-      normalizePhoneNumber: common.normalizePhoneNumber,
-      decodeCursor: common.decodeCursor,
-    });
-    // The second statement exactly as list() sends it for these ids (the service's own one may not
-    // have been captured when its first statement timed out).
-    const found = (await db.query(ids.text, ids.params)).rows.slice(0, s.query.limit).map((x) => x.t_id);
-    captured.length = 0;
-    capturing = true;
-    if (found.length)
-      await dataSource
-        .getRepository(T.Ticket)
-        .find({ where: { id: typeorm.In(found) }, relations: { contact: true, assignee: true, team: true, category: true } });
-    capturing = false;
-    statements = [ids, ...captured.splice(0)];
-  }
+  const c = await capture(s.query);
+  const statements = c.statements;
   const [idsSql, ...rest] = statements;
   const r = { name: s.name, kind: s.kind, label: s.label, target: TARGET[s.kind], query: s.query, sql: statements, serviceItems: c.items };
   if (PLAN_ONLY) {
@@ -361,7 +306,7 @@ for (const s of scenarios) {
     results.push(r);
     continue;
   }
-  if (c.timedOut && VARIANT === 'service') {
+  if (c.timedOut) {
     // The service's own statement did not finish: report that, with the plan PostgreSQL chose.
     r.sqlIds = r.sqlTotal = r.service = { timedOut: true, timeoutMs: TIMEOUT_MS, n: 0 };
     r.plans = [(await db.query(`EXPLAIN ${idsSql.text}`, idsSql.params)).rows.map((x) => x['QUERY PLAN']).join('\n')];
@@ -369,13 +314,6 @@ for (const s of scenarios) {
     results.push(r);
     console.log(`\n${s.name}: ${s.label}\n  TIMED OUT after ${TIMEOUT_MS / 1000} s`);
     continue;
-  }
-
-  if (verifier && s.kind === 'search') {
-    const expected = (await verifier.service.list(s.query, viewer)).items.map((t) => t.id);
-    const got = (await db.query(idsSql.text, idsSql.params)).rows.slice(0, s.query.limit).map((x) => x.t_id);
-    r.sameAsService = JSON.stringify(expected) === JSON.stringify(got);
-    console.log(`  ${s.name}: proposed page ${r.sameAsService ? 'equals' : 'DIFFERS FROM'} the service's page (${expected.length} tickets)`);
   }
 
   // 1. the exact statements, replayed
@@ -389,9 +327,9 @@ for (const s of scenarios) {
     });
   } else r.sqlTotal = r.sqlIds;
   // 2. the service in-process (TypeORM, hydration of the 25 tickets with their relations)
-  if (VARIANT === 'service') r.service = await measure(async () => (await service.list(s.query, viewer)).items.length);
+  r.service = await measure(async () => (await service.list(s.query, viewer)).items.length);
   // 3. the api
-  if (API && VARIANT === 'service') {
+  if (API) {
     const url = `${API}/api/v1/tickets?${apiQueryString(s.query)}`;
     await apiToken();
     r.api = await measure(async () => {
@@ -446,7 +384,7 @@ const table = [
   '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
   ...results.map(
     (r) =>
-      `| ${r.name}: ${r.label} | ${r.sqlTotal?.rows ?? '—'}${r.sameAsService === undefined ? '' : r.sameAsService ? ' (= service)' : ' (≠ service!)'} | ${cell(r.sqlIds)} | ${cell(r.sqlTotal)} | ${cell(r.service)} | ${cell(r.api)} | ${verdict(r)} |`,
+      `| ${r.name}: ${r.label} | ${r.sqlTotal?.rows ?? '—'} | ${cell(r.sqlIds)} | ${cell(r.sqlTotal)} | ${cell(r.service)} | ${cell(r.api)} | ${verdict(r)} |`,
   ),
 ].join('\n');
 console.log(`\n${table}`);
@@ -479,6 +417,5 @@ writeFileSync(`${base}.table.md`, `${table}\n`);
 console.log(`\nwrote ${path.relative(root, base)}.{json,plans.md,table.md}`);
 
 await db.end();
-await verifier?.close();
 await moduleRef.close();
 await dataSource.destroy();
