@@ -436,6 +436,16 @@ describe('Twilio: SMS, WhatsApp and voice in and out', () => {
       expect(fake.createAttempts().length - before).toBe(1);
     });
 
+    it('refuses a text longer than Twilio’s 1,600 characters with a reason, without calling Twilio', async () => {
+      const before = fake.createAttempts().length;
+      const sent = await reply(t.id, { body: 'ا'.repeat(1601) });
+      const failed = await waitForStatus(t.id, sent.body.id, (m) => m.deliveryStatus === 'failed', 'the refusal recorded');
+      expect(failed.deliveryError).toBe('the text is 1601 characters; SMS and WhatsApp carry at most 1600: shorten it or answer by e-mail');
+      expect(fake.createAttempts().length).toBe(before);
+      const fits = await reply(t.id, { body: 'ا'.repeat(1600) });
+      await waitForStatus(t.id, fits.body.id, (m) => !!m.externalId, 'the 1,600-character reply sent');
+    });
+
     it('retries a temporary error (500 twice) with backoff until Twilio accepts, then records delivery', async () => {
       fake.failNext({ status: 500 }, { status: 500 });
       const sent = await reply(t.id, { body: 'نعتذر عن التأخير' });

@@ -265,6 +265,7 @@ export const enConsole: Pick<Messages, keyof typeof arConsole> = {
       sent: 'Reply saved and queued for delivery.',
       noteAdded: 'Note added.',
       empty: 'Write something first.',
+      tooLong: 'The text is {{chars}} characters; SMS and WhatsApp carry at most {{max}}: shorten it or send it by e-mail.',
       closed: 'The ticket is closed; it cannot be answered.',
       withCommittee: 'The ticket is with the research committee; wait for its decision before replying.',
       via: 'Send via',

@@ -10,6 +10,9 @@ const GSM_EXTENDED = '\f^{}\\[~]|€';
 const BASIC = new Set(GSM_BASIC);
 const EXTENDED = new Set(GSM_EXTENDED);
 
+/** Twilio refuses a longer body for SMS and WhatsApp (the server refuses it too, before sending). */
+export const MAX_TEXT_MESSAGE_CHARS = 1600;
+
 export type SmsEncoding = 'GSM-7' | 'UCS-2';
 
 export interface SmsCount {

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/common';
 import { type DeliveryStatus, toDeliveryStatus } from '@app/tickets';
-import type { ChannelSender, DeliveryResult, OutboundMessage } from '../core/channel-adapter.js';
+import { ChannelDeliveryError, type ChannelSender, type DeliveryResult, type OutboundMessage } from '../core/channel-adapter.js';
 import { sandboxDelivery } from '../core/sandbox-delivery.js';
 import { createTwilioClient, type TwilioClient } from './twilio-client.factory.js';
 import { toChannelError } from './twilio-errors.js';
 
 type CreateMessage = Parameters<TwilioClient['messages']['create']>[0];
+
+/** Twilio refuses a longer Body (error 21617) for SMS and WhatsApp alike (REFERENCE §1). */
+export const TWILIO_MAX_BODY_CHARS = 1600;
 
 /**
  * Twilio answers a create with its initial status (queued, accepted or scheduled), for which it
@@ -53,10 +56,18 @@ abstract class TwilioMessagingSender implements ChannelSender {
   }
 
   async send(message: OutboundMessage): Promise<DeliveryResult> {
-    const from = this.from();
+    const from = this.from() ?? '';
+    const params = twilioMessageParams(message, this.address(message.to), from);
+    // Refused here, in sandbox too, with a reason the officer can act on (not Twilio's code).
+    if (params.body && params.body.length > TWILIO_MAX_BODY_CHARS) {
+      throw new ChannelDeliveryError(
+        `the text is ${params.body.length} characters; SMS and WhatsApp carry at most ${TWILIO_MAX_BODY_CHARS}: shorten it or answer by e-mail`,
+        false,
+      );
+    }
     if (!this.client || !from) return sandboxDelivery();
     try {
-      const sent = await this.client.messages.create(twilioMessageParams(message, this.address(message.to), from));
+      const sent = await this.client.messages.create(params);
       return { externalId: sent.sid, status: statusAfterCreate(String(sent.status)), sandbox: false };
     } catch (error) {
       throw toChannelError(error);

@@ -26,7 +26,7 @@ import { useDraft } from '../../drafts/use-draft';
 import { useFormat } from '../../format/preferences';
 import type { StaffDirectory } from '../../hooks/use-staff';
 import { insertMention } from '../../tickets/mentions';
-import { countSms } from '../../tickets/sms-segments';
+import { countSms, MAX_TEXT_MESSAGE_CHARS } from '../../tickets/sms-segments';
 import { canReplyFreely, fillTemplate, templateVariables, WHATSAPP_WINDOW_MS, whatsappWindow } from '../../tickets/whatsapp-window';
 import { MacrosMenu } from './MacrosMenu';
 
@@ -144,11 +144,18 @@ export function ReplyBox({ ticket, selfId, selfName, staff, now, collision, onAc
     },
   });
 
+  // SMS, or WhatsApp free text: Twilio carries at most 1,600 characters.
+  const tooLong = kind === 'reply' && (sendingSms || (isWhatsApp && mode !== 'template')) && text.length > MAX_TEXT_MESSAGE_CHARS;
+
   const submit = (force = false) => {
     setNotice(null);
     const usingTemplate = isWhatsApp && mode === 'template';
     if (usingTemplate ? !template : !text.trim()) {
       setEmptyError(true);
+      textRef.current?.focus();
+      return;
+    }
+    if (tooLong) {
       textRef.current?.focus();
       return;
     }
@@ -279,7 +286,13 @@ export function ReplyBox({ ticket, selfId, selfName, staff, now, collision, onAc
               minRows={3}
               maxRows={14}
               dir="auto"
-              error={emptyError ? t('ticket.reply.empty') : undefined}
+              error={
+                emptyError
+                  ? t('ticket.reply.empty')
+                  : tooLong
+                    ? t('ticket.reply.tooLong', { chars: format.number(text.length), max: format.number(MAX_TEXT_MESSAGE_CHARS) })
+                    : undefined
+              }
               data-testid={kind === 'reply' ? 'reply-text' : 'note-text'}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
