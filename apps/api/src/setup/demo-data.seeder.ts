@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { type InboundContact, InboundEvent } from '@app/channels';
+import { ContactsService } from '@app/contacts';
 import { Category } from '@app/tickets';
 import { Team, User, UsersService, type StaffRole } from '@app/users';
 import { RoutingRule } from '@app/workflow';
@@ -47,6 +49,62 @@ const STAFF: DemoStaff[] = [
   },
 ];
 
+/** A General Assembly member, so the member routing rule has someone to match. */
+const MEMBER = { name: 'فهد العتيبي', kind: 'member' as const, membershipNumber: 'GA-0142', phone: '+966503334455', email: 'fahad.otaibi@example.net' };
+
+/**
+ * Messages as the channels would have stored them, minutes to hours ago. They wait in
+ * `inbound_events` like messages that arrived while the worker was down, so the worker's sweeper
+ * takes them through the real pipeline once it starts: contact, ticket, routing, assignment, SLA
+ * clock and acknowledgement, exactly as for a live message.
+ */
+const CONVERSATIONS: { minutesAgo: number; contact: Omit<InboundContact, 'externalId' | 'receivedAt' | 'attachments' | 'threadHints'> }[] = [
+  {
+    minutesAgo: 190,
+    contact: {
+      channel: 'sms',
+      from: { kind: 'phone', address: '+966501234567' },
+      text: 'السلام عليكم، متى تُصرف مساعدة الإيجار لهذا الشهر؟ رقم ملفي لدى الجمعية ٤٥٢١',
+    },
+  },
+  {
+    minutesAgo: 150,
+    contact: {
+      channel: 'whatsapp',
+      from: { kind: 'phone', address: '+966551112233', name: 'أم عبدالرحمن' },
+      text: 'مساء الخير، هل باب التسجيل في برنامج السلة الغذائية مفتوح؟ لدينا أسرة من ستة أفراد.',
+      meta: { profileName: 'أم عبدالرحمن' },
+    },
+  },
+  {
+    minutesAgo: 95,
+    contact: {
+      channel: 'email',
+      from: { kind: 'email', address: MEMBER.email, name: MEMBER.name },
+      subject: 'تحديث عنوان المراسلة في سجل العضوية',
+      text: 'الإخوة في الجمعية، أرجو تحديث عنوان المراسلة في سجل عضويتي بالجمعية العمومية قبل موعد الاجتماع القادم.\n\nفهد العتيبي',
+    },
+  },
+  {
+    minutesAgo: 40,
+    contact: {
+      channel: 'web',
+      from: { kind: 'email', address: 'noura.volunteer@example.com', name: 'نورة السبيعي' },
+      subject: 'التطوع في حملة الشتاء',
+      text: 'أود التطوع في حملة توزيع كسوة الشتاء، ولدي خبرة في تنظيم الفعاليات. كيف أسجل؟',
+      meta: { form: 'contact', email: 'noura.volunteer@example.com' },
+    },
+  },
+  {
+    minutesAgo: 12,
+    contact: {
+      channel: 'sms',
+      from: { kind: 'phone', address: '+966501234567' },
+      text: 'وهل أحتاج إلى إرفاق عقد الإيجار الجديد؟',
+    },
+  },
+];
+
 /** Demo teams and staff so a newcomer can sign in and look around. Runs once; later runs change nothing. */
 @Injectable()
 export class DemoDataSeeder {
@@ -58,6 +116,8 @@ export class DemoDataSeeder {
     @InjectRepository(User) private readonly userRepo: Repository<User>,
     @InjectRepository(Category) private readonly categories: Repository<Category>,
     @InjectRepository(RoutingRule) private readonly rules: Repository<RoutingRule>,
+    @InjectRepository(InboundEvent) private readonly inbound: Repository<InboundEvent>,
+    private readonly contacts: ContactsService,
   ) {}
 
   async seed(): Promise<{
@@ -110,7 +170,30 @@ export class DemoDataSeeder {
       this.rules.create({ name: 'أعضاء الجمعية العمومية', position: 20, conditions: { contactKinds: ['member'] }, actions: { teamId: members } }),
       this.rules.create({ name: 'الافتراضية', position: 1000, conditions: {}, actions: { teamId: relations } }),
     ]);
-    this.logger.log(`Seeded demo data: ${TEAMS.length} teams, ${STAFF.length} staff, 2 categories, 3 routing rules`);
+    await this.contacts.create(
+      {
+        name: MEMBER.name,
+        kind: MEMBER.kind,
+        membershipNumber: MEMBER.membershipNumber,
+        identities: [
+          { kind: 'phone', address: MEMBER.phone },
+          { kind: 'email', address: MEMBER.email },
+        ],
+      },
+      { id: null },
+    );
+    const now = Date.now();
+    await this.inbound.save(
+      CONVERSATIONS.map(({ minutesAgo, contact }, i) => {
+        const receivedAt = new Date(now - minutesAgo * 60_000);
+        const externalId = `demo-${i + 1}`;
+        const payload: InboundContact = { ...contact, externalId, receivedAt: receivedAt.toISOString(), attachments: [], threadHints: {} };
+        return this.inbound.create({ channel: contact.channel, externalId, payload, status: 'received', receivedAt });
+      }),
+    );
+    this.logger.log(
+      `Seeded demo data: ${TEAMS.length} teams, ${STAFF.length} staff, 2 categories, 3 routing rules, 1 member, ${CONVERSATIONS.length} messages for the worker`,
+    );
     return { created: true, accounts };
   }
 }

@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { InboundEvent } from '@app/channels';
 import { type AppConfig, ConfigModule } from '@app/common';
+import { ContactsModule } from '@app/contacts';
 import { DatabaseModule } from '@app/database';
 import { Category } from '@app/tickets';
 import { UsersModule } from '@app/users';
@@ -15,7 +17,14 @@ export class SetupModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: SetupModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, UsersModule, TypeOrmModule.forFeature([Category, RoutingRule])],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(),
+        AuditModule,
+        UsersModule,
+        ContactsModule,
+        TypeOrmModule.forFeature([Category, RoutingRule, InboundEvent]),
+      ],
       providers: [FirstAdmin, DemoDataSeeder],
     };
   }
