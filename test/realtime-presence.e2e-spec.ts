@@ -1,4 +1,6 @@
+import type { INestApplication } from '@nestjs/common';
 import { io, type Socket } from 'socket.io-client';
+import { createApiApp } from '../apps/api/src/api-app.js';
 import { createStaff, type StaffAccount } from './support/staff.js';
 import { TestEnvironment } from './support/test-environment.js';
 
@@ -16,9 +18,9 @@ describe('presence on a ticket: who is viewing and who is typing (socket.io)', (
   let ticketId: string;
   const sockets: Socket[] = [];
 
-  const connect = (token: string): Promise<Socket> =>
+  const connect = (token: string, baseUrl = env.baseUrl): Promise<Socket> =>
     new Promise((resolve, reject) => {
-      const socket = io(env.baseUrl, { path: '/socket.io', auth: { token }, transports: ['websocket'], reconnection: false });
+      const socket = io(baseUrl, { path: '/socket.io', auth: { token }, transports: ['websocket'], reconnection: false });
       sockets.push(socket);
       socket.once('ready', () => resolve(socket));
       socket.once('connect_error', reject);
@@ -86,6 +88,34 @@ describe('presence on a ticket: who is viewing and who is typing (socket.io)', (
     const aAfterDisconnect = presenceWhere(a, (p) => p.viewers.length === 1);
     b.close();
     expect((await aAfterDisconnect).viewers).toEqual([{ id: officer.id, name: 'سارة القحطاني' }]);
+  }, 30_000);
+
+  it('shows viewers and typing across api replicas (sockets on different processes)', async () => {
+    const replica: INestApplication = await createApiApp(env.config);
+    await replica.listen(0, '127.0.0.1');
+    try {
+      const replicaUrl = `http://127.0.0.1:${(replica.getHttpServer().address() as { port: number }).port}`;
+      const a = await connect(officer.token);
+      const b = await connect(supervisor.token, replicaUrl);
+      expect(await a.emitWithAck('ticket.watch', { ticketId })).toEqual({ ok: true });
+
+      const aSeesB = presenceWhere(a, (p) => p.viewers.length === 2);
+      const bSeesA = presenceWhere(b, (p) => p.viewers.length === 2);
+      expect(await b.emitWithAck('ticket.watch', { ticketId })).toEqual({ ok: true });
+      expect(names((await aSeesB).viewers)).toEqual(['سارة القحطاني', 'منى الدوسري'].sort());
+      expect(names((await bSeesA).viewers)).toEqual(['سارة القحطاني', 'منى الدوسري'].sort());
+
+      const aSeesTyping = presenceWhere(a, (p) => p.typing.length === 1);
+      expect(await b.emitWithAck('ticket.typing', { ticketId })).toEqual({ ok: true });
+      expect((await aSeesTyping).typing).toEqual([{ id: supervisor.id, name: 'منى الدوسري' }]);
+
+      const aAlone = presenceWhere(a, (p) => p.viewers.length === 1);
+      b.close();
+      expect((await aAlone).viewers).toEqual([{ id: officer.id, name: 'سارة القحطاني' }]);
+      a.close();
+    } finally {
+      await replica.close();
+    }
   }, 30_000);
 
   it('refuses tickets the person may not open, bad ids, and typing without watching', async () => {

@@ -14,6 +14,7 @@ import { ACCESS_COOKIE, AuthService, type StaffPrincipal } from '@app/auth';
 import { RedisClient } from '@app/queue';
 import { REALTIME_CHANNEL, type RealtimeEvent } from '@app/realtime';
 import { TicketsService } from '@app/tickets';
+import { PRESENCE_HEARTBEAT_MS, SharedPresence } from './shared-presence.js';
 import { TicketPresenceRegistry } from './ticket-presence.js';
 
 const RECHECK_MS = 60_000;
@@ -43,8 +44,8 @@ function tokenOf(socket: Socket): string | null {
  *
  * Presence: a console emits `ticket.watch {ticketId}` when it opens a ticket, `ticket.unwatch` when it
  * leaves, and `ticket.typing {ticketId}` every few seconds while its user types a reply or note. Every
- * change is broadcast to the ticket's room as `presence {ticketId, viewers, typing}`. The registry is in
- * memory per api process (see ticket-presence.ts for what several replicas would need).
+ * change is broadcast to the ticket's room as `presence {ticketId, viewers, typing}`, with the viewers held
+ * by every api replica (this process's sockets in `presence`, everyone's through `SharedPresence`).
  */
 @WebSocketGateway({ path: '/socket.io', cors: false })
 export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleInit, OnModuleDestroy {
@@ -52,7 +53,9 @@ export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect
   private subscriber?: Redis;
   private recheck?: NodeJS.Timeout;
   private typingSweep?: NodeJS.Timeout;
+  private heartbeat?: NodeJS.Timeout;
   readonly presence = new TicketPresenceRegistry();
+  private readonly shared: SharedPresence;
 
   @WebSocketServer()
   server!: Server;
@@ -61,14 +64,19 @@ export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect
     private readonly auth: AuthService,
     private readonly redis: RedisClient,
     private readonly tickets: TicketsService,
-  ) {}
+  ) {
+    this.shared = new SharedPresence(redis);
+  }
 
   async onModuleInit(): Promise<void> {
     this.subscriber = this.redis.client.duplicate({ keyPrefix: '' });
     this.subscriber.on('error', () => undefined);
-    const channel = `${this.redis.prefix}${REALTIME_CHANNEL}`;
-    await this.subscriber.subscribe(channel);
-    this.subscriber.on('message', (_channel: string, raw: string) => this.deliver(raw));
+    const events = `${this.redis.prefix}${REALTIME_CHANNEL}`;
+    await this.subscriber.subscribe(events, this.shared.channel);
+    this.subscriber.on('message', (channel: string, raw: string) => {
+      if (channel === events) this.deliver(raw);
+      else if (channel === this.shared.channel) void this.sendPresence(raw);
+    });
     // Sessions end (sign-out, deactivation): sockets of ended sessions are dropped.
     this.recheck = setInterval(() => void this.dropEndedSessions(), RECHECK_MS);
     this.recheck.unref();
@@ -76,11 +84,17 @@ export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect
       for (const ticketId of this.presence.expire(Date.now())) this.announcePresence(ticketId);
     }, TYPING_SWEEP_MS);
     this.typingSweep.unref();
+    this.heartbeat = setInterval(() => {
+      const parts = this.presence.watchedTickets().map((ticketId) => ({ ticketId, watches: this.presence.watches(ticketId) }));
+      this.shared.heartbeat(parts).catch((error: Error) => this.logger.warn(`presence heartbeat failed: ${error.message}`));
+    }, PRESENCE_HEARTBEAT_MS);
+    this.heartbeat.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
     if (this.recheck) clearInterval(this.recheck);
     if (this.typingSweep) clearInterval(this.typingSweep);
+    if (this.heartbeat) clearInterval(this.heartbeat);
     await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
   }
 
@@ -115,7 +129,7 @@ export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect
     if (!visible || !socket.connected) return { ok: false };
     await socket.join(`ticket:${ticketId}`);
     if (this.presence.watch(ticketId, socket.id, { id: staff.id, name: staff.name })) this.announcePresence(ticketId);
-    else socket.emit('presence', this.presence.snapshot(ticketId, Date.now()));
+    else socket.emit('presence', await this.shared.snapshot(ticketId).catch(() => this.presence.snapshot(ticketId, Date.now())));
     return { ok: true };
   }
 
@@ -137,8 +151,22 @@ export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect
     return { ok: true };
   }
 
+  /** This process's watches of a ticket changed: share them; every replica then tells its sockets. */
   private announcePresence(ticketId: string): void {
-    this.server?.to(`ticket:${ticketId}`).emit('presence', this.presence.snapshot(ticketId, Date.now()));
+    this.shared.publish(ticketId, this.presence.watches(ticketId)).catch((error: Error) => {
+      // Without Redis, the viewers on this process still see each other.
+      this.logger.warn(`presence not shared: ${error.message}`);
+      this.server?.to(`ticket:${ticketId}`).emit('presence', this.presence.snapshot(ticketId, Date.now()));
+    });
+  }
+
+  private async sendPresence(ticketId: string): Promise<void> {
+    if (!UUID.test(ticketId)) return;
+    try {
+      this.server?.to(`ticket:${ticketId}`).emit('presence', await this.shared.snapshot(ticketId));
+    } catch (error) {
+      this.logger.warn(`presence of ${ticketId} not read: ${(error as Error).message}`);
+    }
   }
 
   private deliver(raw: string): void {

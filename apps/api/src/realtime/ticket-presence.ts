@@ -1,9 +1,8 @@
 /**
  * Who is looking at which ticket, and who is typing a reply or note on it, for the console's
- * collision warning. Kept in memory per api process: sockets are sticky to one process, and every
- * viewer of a ticket on this process sees the others on it. With several api replicas, viewers on
- * different replicas would not see each other; the same registry would then live in Redis (a hash
- * per ticket with expiring fields, changes fanned out over the realtime pub/sub channel).
+ * collision warning. This registry holds the sockets of this api process (sockets are sticky to one
+ * process); `SharedPresence` publishes each process's part in Redis so viewers on different
+ * replicas see each other.
  */
 export interface PresenceUser {
   id: string;
@@ -23,9 +22,21 @@ export const TYPING_TTL_MS = 6_000;
 /** A socket may watch this many tickets at once (tabs are one socket each; a screen watches one ticket). */
 export const MAX_WATCHED_PER_SOCKET = 20;
 
-interface Watch {
+/** One socket watching a ticket; `typingUntil` is a time in ms (0: not typing). */
+export interface Watch {
   user: PresenceUser;
   typingUntil: number;
+}
+
+/** A ticket's presence from the watches of every process: each person once, typing while their signal lasts. */
+export function presenceOf(ticketId: string, watches: Iterable<Watch>, now: number): TicketPresence {
+  const viewers = new Map<string, PresenceUser>();
+  const typing = new Map<string, PresenceUser>();
+  for (const watch of watches) {
+    viewers.set(watch.user.id, watch.user);
+    if (watch.typingUntil > now) typing.set(watch.user.id, watch.user);
+  }
+  return { ticketId, viewers: [...viewers.values()], typing: [...typing.values()] };
 }
 
 export class TicketPresenceRegistry {
@@ -93,13 +104,17 @@ export class TicketPresenceRegistry {
     return this.tickets.get(ticketId)?.has(socketId) ?? false;
   }
 
+  /** This process's watches of a ticket. */
+  watches(ticketId: string): Watch[] {
+    return [...(this.tickets.get(ticketId)?.values() ?? [])];
+  }
+
+  /** Tickets watched by at least one socket of this process. */
+  watchedTickets(): string[] {
+    return [...this.tickets.keys()];
+  }
+
   snapshot(ticketId: string, now: number): TicketPresence {
-    const viewers = new Map<string, PresenceUser>();
-    const typing = new Map<string, PresenceUser>();
-    for (const watch of this.tickets.get(ticketId)?.values() ?? []) {
-      viewers.set(watch.user.id, watch.user);
-      if (watch.typingUntil > now) typing.set(watch.user.id, watch.user);
-    }
-    return { ticketId, viewers: [...viewers.values()], typing: [...typing.values()] };
+    return presenceOf(ticketId, this.watches(ticketId), now);
   }
 }
