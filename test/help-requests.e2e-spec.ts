@@ -837,4 +837,84 @@ describe('help requests and the research committee', () => {
       expect((await committee.http.get('/api/v1/help-requests/reports/turnaround?from=2026-02-01&to=2026-01-01')).status).toBe(400);
     });
   });
+
+  describe('re-saving a household', () => {
+    interface Member {
+      id: string;
+      name: string;
+      relation: string;
+      birthDate: string | null;
+      nationalId: string | null;
+    }
+    type Stored = { id: string; name: string; nationalIdHash: string | null; nationalIdEncrypted: string | null }[];
+    const householdOf = async (id: string) =>
+      (await queryDatabase<{ household: Stored }>(env.config.DATABASE_URL, 'SELECT household FROM help_requests WHERE id = $1', [id]))[0]
+        .household;
+    const save = (id: string, household: Record<string, unknown>[]) =>
+      officer.http.patch<{ household: Member[]; message: string }>(`/api/v1/help-requests/${id}`, { household });
+
+    it('keeps a member’s stored national ID when the member is sent back by id without one', async () => {
+      const created = await officer.http.post<{ id: string; household: Member[] }>('/api/v1/help-requests', {
+        contact: { name: 'هيا القحطاني', phone: '0551112233' },
+        serviceType: 'food_basket',
+        description: 'طلب سلة غذائية',
+        household: [
+          { name: 'سارة', relation: 'daughter', birthDate: '2015-03-01', nationalId: '1100000007' },
+          { name: 'محمد', relation: 'son', birthDate: '2018-07-12' },
+        ],
+      });
+      expect(created.status).toBe(201);
+      const [sara, mohammed] = created.body.household;
+      expect(sara).toMatchObject({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'سارة', nationalId: '1••••••••7' });
+      const stored = await householdOf(created.body.id);
+      expect(stored[0].nationalIdHash).toMatch(/\w{20,}/);
+
+      // The officer corrects a name only; the ID field stays empty, as the api never shows it in full.
+      const renamed = await save(created.body.id, [
+        { id: sara.id, name: 'سارة محمد', relation: 'daughter', birthDate: '2015-03-01' },
+        { id: mohammed.id, name: 'محمد', relation: 'son', birthDate: '2018-07-12' },
+        { name: 'ليلى', relation: 'daughter', birthDate: '2020-01-05' },
+      ]);
+      expect(renamed.status).toBe(200);
+      expect(renamed.body.household.map((m) => [m.id, m.name, m.nationalId])).toEqual([
+        [sara.id, 'سارة محمد', '1••••••••7'],
+        [mohammed.id, 'محمد', null],
+        [expect.stringMatching(/^[0-9a-f-]{36}$/), 'ليلى', null],
+      ]);
+      const after = await householdOf(created.body.id);
+      expect(after[0]).toMatchObject({ id: sara.id, nationalIdHash: stored[0].nationalIdHash, nationalIdEncrypted: stored[0].nationalIdEncrypted });
+
+      // Removing an ID takes an explicit null.
+      const removed = await save(created.body.id, [{ id: sara.id, name: 'سارة محمد', relation: 'daughter', nationalId: null }]);
+      expect(removed.status).toBe(200);
+      expect(removed.body.household).toEqual([expect.objectContaining({ id: sara.id, nationalId: null })]);
+      expect((await householdOf(created.body.id))[0].nationalIdHash).toBeNull();
+    });
+
+    it('refuses a member id that is not a saved member, is repeated or is not an id, naming the field', async () => {
+      const created = await officer.http.post<{ id: string; household: Member[] }>('/api/v1/help-requests', {
+        contact: { name: 'منى الشهري', phone: '0552223344' },
+        serviceType: 'food_basket',
+        description: 'طلب سلة غذائية',
+        household: [{ name: 'عبدالله', relation: 'son', nationalId: '1100000007' }],
+      });
+      const member = created.body.household[0];
+      const stranger = '6b1f0a51-8d3c-4a47-9d6e-6a1a3f6f0c11';
+      const unknown = await save(created.body.id, [{ id: stranger, name: 'عبدالله', relation: 'son' }]);
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.message).toBe(`household.0.id ${stranger} is not a saved member of this household`);
+      const twice = await save(created.body.id, [
+        { id: member.id, name: 'عبدالله', relation: 'son' },
+        { id: member.id, name: 'عبدالله', relation: 'son' },
+      ]);
+      expect(twice.status).toBe(400);
+      expect(twice.body.message).toBe('household.1.id repeats household.0.id');
+      const notAnId = await save(created.body.id, [{ id: 'first', name: 'عبدالله', relation: 'son' }]);
+      expect(notAnId.status).toBe(400);
+      expect(notAnId.body.message).toMatch(/household\.0\.id must be a UUID/);
+      expect((await officer.http.get<{ household: Member[] }>(`/api/v1/help-requests/${created.body.id}`)).body.household).toEqual([
+        expect.objectContaining({ id: member.id, nationalId: '1••••••••7' }),
+      ]);
+    });
+  });
 });

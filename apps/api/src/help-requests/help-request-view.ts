@@ -32,6 +32,8 @@ export interface HelpRequestView {
   };
   description: string;
   household: {
+    /** Send it back with the member to keep its stored national ID (shown here only masked). */
+    id: string;
     name: string;
     relation: string;
     birthDate: string | null;
@@ -154,6 +156,7 @@ export function toHelpRequestView(
     },
     description: r.description,
     household: r.household.map((m) => ({
+      id: m.id,
       name: m.name,
       relation: m.relation,
       birthDate: m.birthDate,

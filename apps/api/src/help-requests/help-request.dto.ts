@@ -90,6 +90,14 @@ export const IsCalendarDate = (): PropertyDecorator =>
   );
 
 export class HouseholdMemberDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'a saved member (the id the api returns): without nationalId the stored ID is kept; nationalId null removes it',
+  })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
   @ApiProperty({ example: 'سارة' })
   @Transform(trimmed)
   @IsString()
@@ -106,11 +114,16 @@ export class HouseholdMemberDto {
   @IsCalendarDate()
   birthDate?: string;
 
-  @ApiPropertyOptional({ example: '1100000007', description: 'optional; stored only encrypted' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '1100000007',
+    description: 'optional; stored only encrypted. For a saved member (id): omitted keeps the stored ID, null removes it',
+  })
   @Transform(trimmedOrAbsent)
   @IsOptional()
   @IsNationalId()
-  nationalId?: string;
+  nationalId?: string | null;
 
   @ApiPropertyOptional({ example: 0 })
   @IsOptional()
@@ -301,7 +314,10 @@ export class UpdateHelpRequestDto {
   @MaxLength(4000)
   description?: string;
 
-  @ApiPropertyOptional({ type: [HouseholdMemberDto], description: 'replaces the whole household' })
+  @ApiPropertyOptional({
+    type: [HouseholdMemberDto],
+    description: 'replaces the whole household; a member sent with its saved id keeps its stored national ID unless another (or null) is given',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)

@@ -22,6 +22,7 @@ import {
   MarkReadDto,
   ReferDto,
   RoutingRuleDto,
+  RoutingRuleOrderDto,
   SlaPolicyDto,
   UpdateRoutingRuleDto,
   UpdateSlaPolicyDto,
@@ -53,9 +54,17 @@ export class WorkflowAdminController {
     return this.rules.create(dto, actorOf(staff, req));
   }
 
+  @Put('routing-rules/order')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Reorder every routing rule at once (one transaction); the list must name each existing rule exactly once' })
+  @ApiOkResponse({ type: [RoutingRuleResponse] })
+  reorderRules(@Body() dto: RoutingRuleOrderDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<RoutingRule[]> {
+    return this.rules.reorder(dto.ids, actorOf(staff, req));
+  }
+
   @Patch('routing-rules/:id')
   @Roles('admin')
-  @ApiOperation({ summary: 'Change a routing rule; reorder by giving each rule its new position' })
+  @ApiOperation({ summary: 'Change a routing rule (to reorder them all, PUT /routing-rules/order)' })
   @ApiOkResponse({ type: RoutingRuleResponse })
   updateRule(
     @Param('id', new ParseUUIDPipe()) id: string,

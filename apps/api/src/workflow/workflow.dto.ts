@@ -111,6 +111,14 @@ export class RoutingRuleDto {
 
 export class UpdateRoutingRuleDto extends PartialType(RoutingRuleDto) {}
 
+export class RoutingRuleOrderDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'every routing rule id, once each, first match first' })
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  ids!: string[];
+}
+
 export class SlaPolicyDto {
   @ApiProperty({ example: 'الافتراضي' })
   @IsString()

@@ -563,6 +563,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/routing-rules/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reorder every routing rule at once (one transaction); the list must name each existing rule exactly once */
+        put: operations["WorkflowAdminController_reorderRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/routing-rules/{id}": {
         parameters: {
             query?: never;
@@ -576,7 +593,7 @@ export interface paths {
         delete: operations["WorkflowAdminController_deleteRule"];
         options?: never;
         head?: never;
-        /** Change a routing rule; reorder by giving each rule its new position */
+        /** Change a routing rule (to reorder them all, PUT /routing-rules/order) */
         patch: operations["WorkflowAdminController_updateRule"];
         trace?: never;
     };
@@ -1717,6 +1734,10 @@ export interface components {
             conditions: components["schemas"]["RuleConditionsDto"];
             actions: components["schemas"]["RuleActionsDto"];
         };
+        RoutingRuleOrderDto: {
+            /** @description every routing rule id, once each, first match first */
+            ids: string[];
+        };
         UpdateRoutingRuleDto: {
             /** @example طلبات الإيجار إلى فريق المساعدات */
             name?: string;
@@ -1896,6 +1917,11 @@ export interface components {
             message?: string;
         };
         HouseholdMemberDto: {
+            /**
+             * Format: uuid
+             * @description a saved member (the id the api returns): without nationalId the stored ID is kept; nationalId null removes it
+             */
+            id?: string;
             /** @example سارة */
             name: string;
             /** @enum {string} */
@@ -1903,10 +1929,10 @@ export interface components {
             /** @example 2015-03-01 */
             birthDate?: string;
             /**
-             * @description optional; stored only encrypted
+             * @description optional; stored only encrypted. For a saved member (id): omitted keeps the stored ID, null removes it
              * @example 1100000007
              */
-            nationalId?: string;
+            nationalId?: string | null;
             /** @example 0 */
             monthlyIncomeSar?: number;
             notes?: string;
@@ -2035,7 +2061,7 @@ export interface components {
             nationalId?: string;
             serviceType?: string;
             description?: string;
-            /** @description replaces the whole household */
+            /** @description replaces the whole household; a member sent with its saved id keeps its stored national ID unless another (or null) is given */
             household?: components["schemas"]["HouseholdMemberDto"][];
             /** @description merged into the answers; null removes one */
             fields?: {
@@ -3393,6 +3419,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoutingRuleResponse"];
+                };
+            };
+        };
+    };
+    WorkflowAdminController_reorderRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutingRuleOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRuleResponse"][];
                 };
             };
         };

@@ -66,7 +66,6 @@ export const arHelpRequests = {
       memberId: 'رقم الهوية (اختياري)',
       income: 'الدخل الشهري (ريال)',
       notes: 'ملاحظات',
-      retypeId: 'أعد كتابة رقم الهوية المسجَّل ({{masked}})؛ لا يحفظه النظام إلا مشفّرًا، وإلا حُذف عند الحفظ.',
       relations: {
         spouse: 'زوج/زوجة',
         son: 'ابن',

@@ -66,7 +66,6 @@ export const enHelpRequests: Pick<Messages, keyof typeof arHelpRequests> = {
       memberId: 'National ID (optional)',
       income: 'Monthly income (SAR)',
       notes: 'Notes',
-      retypeId: 'Type the saved ID ({{masked}}) again: it is kept only encrypted, and is removed on saving otherwise.',
       relations: {
         spouse: 'Spouse',
         son: 'Son',

@@ -6,6 +6,7 @@ import { CreateSurveys1795630262504 } from './1795630262504-create-surveys.js';
 import { CreateWorkflow1795630299630 } from './1795630299630-create-workflow.js';
 import { CreateHelpRequestsAndCommittee1795630861839 } from './1795630861839-create-help-requests-and-committee.js';
 import { OrderTicketsByActivity1795637860318 } from './1795637860318-order-tickets-by-activity.js';
+import { NameHouseholdMembers1795639465893 } from './1795639465893-name-household-members.js';
 
 /** Every migration, in order. Listed explicitly so the build and the tests see the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateWorkflow1795630299630,
   CreateHelpRequestsAndCommittee1795630861839,
   OrderTicketsByActivity1795637860318,
+  NameHouseholdMembers1795639465893,
 ];

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
@@ -103,7 +104,8 @@ export class HelpRequestIntakeService {
       canonicalJson({
         ...input,
         nationalId: this.vault.lookupHash(nationalId),
-        household: household.map((m) => ({ ...m, nationalIdEncrypted: undefined })),
+        // Neither the random parts of the encryption nor the new members' ids: a retry must match.
+        household: household.map((m) => ({ ...m, id: undefined, nationalIdEncrypted: undefined })),
       }),
     );
     const key = idempotencyKey ? sha256Hex(`help-request-form:${idempotencyKey}`) : null;
@@ -302,7 +304,7 @@ export class HelpRequestIntakeService {
     if (serviceType.id !== before.serviceType.id)
       for (const k of Object.keys(fields)) if (!serviceType.fields.some((f) => f.name === k)) delete fields[k];
     this.checkFields(serviceType, fields);
-    const household = changes.household ? this.householdRecords(changes.household) : before.request.household;
+    const household = changes.household ? this.householdRecords(changes.household, before.request.household) : before.request.household;
     const nationalId = changes.nationalId ? this.vault.canonical(changes.nationalId, 'nationalId') : null;
 
     if (changes.name !== undefined && changes.name.trim() !== before.contact.name)
@@ -592,18 +594,32 @@ export class HelpRequestIntakeService {
     if (errors.length) throw new DomainError('invalid_input', errors.join('; '), { fields: ['fields'] });
   }
 
-  private householdRecords(members: HouseholdMemberInput[]): HouseholdMemberRecord[] {
+  /**
+   * The household as typed, over the one saved (`saved`): a member sent with a saved member's `id`
+   * and no `nationalId` keeps the stored, encrypted ID, since the api only ever shows it masked.
+   */
+  private householdRecords(members: HouseholdMemberInput[], saved: readonly HouseholdMemberRecord[] = []): HouseholdMemberRecord[] {
+    const seen = new Map<string, number>();
     return members.map((m, i) => {
       if (m.birthDate != null && !isIsoDate(m.birthDate))
         throw new DomainError('invalid_input', `household.${i}.birthDate must be a date written YYYY-MM-DD`, { fields: ['household'] });
-      const id = m.nationalId
+      const kept = m.id ? saved.find((s) => s.id === m.id) : undefined;
+      if (m.id && !kept)
+        throw new DomainError('invalid_input', `household.${i}.id ${m.id} is not a saved member of this household`, { fields: [`household.${i}.id`] });
+      if (m.id && seen.has(m.id))
+        throw new DomainError('invalid_input', `household.${i}.id repeats household.${seen.get(m.id)}.id`, { fields: [`household.${i}.id`] });
+      if (m.id) seen.set(m.id, i);
+      const nationalId = m.nationalId
         ? this.vault.protect(m.nationalId, `household.${i}.nationalId`)
-        : { nationalIdEncrypted: null, nationalIdHash: null, nationalIdMasked: null };
+        : kept && m.nationalId === undefined
+          ? { nationalIdEncrypted: kept.nationalIdEncrypted, nationalIdHash: kept.nationalIdHash, nationalIdMasked: kept.nationalIdMasked }
+          : { nationalIdEncrypted: null, nationalIdHash: null, nationalIdMasked: null };
       return {
+        id: kept?.id ?? randomUUID(),
         name: m.name.trim(),
         relation: m.relation,
         birthDate: m.birthDate ?? null,
-        ...id,
+        ...nationalId,
         monthlyIncomeSar: m.monthlyIncomeSar ?? null,
         notes: m.notes?.trim() || null,
       };

@@ -15,6 +15,8 @@ export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
 
 /** As kept in jsonb: a member's national ID only encrypted, with its keyed hash (duplicates, look-ups) and masked form (display). */
 export interface HouseholdMemberRecord {
+  /** Stable within the household, so a re-sent member can keep what the api never shows in full (the national ID). */
+  id: string;
   name: string;
   relation: HouseholdRelation;
   birthDate: string | null;
@@ -25,8 +27,12 @@ export interface HouseholdMemberRecord {
   notes: string | null;
 }
 
-/** As an officer or the applicant types it. */
+/**
+ * As an officer or the applicant types it. A member sent with the `id` of a saved member keeps that
+ * member's stored national ID unless a new one is given (`nationalId`) or it is removed (`nationalId: null`).
+ */
 export interface HouseholdMemberInput {
+  id?: string;
   name: string;
   relation: HouseholdRelation;
   birthDate?: string | null;

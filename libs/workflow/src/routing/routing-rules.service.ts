@@ -5,6 +5,7 @@ import { AuditService } from '@app/audit';
 import { type Actor, DomainError } from '@app/common';
 import { Category } from '@app/tickets';
 import { Team } from '@app/users';
+import { POSITION_STEP, ruleOrderProblem } from './routing-rule-order.js';
 import { RoutingRule } from './routing-rule.entity.js';
 import type { RuleActions, RuleConditions } from './routing-rules.js';
 
@@ -32,7 +33,7 @@ export class RoutingRulesService {
     await this.check(input.actions, input.conditions);
     const last = await this.rules.createQueryBuilder('r').select('MAX(r.position)', 'max').getRawOne<{ max: number | null }>();
     const saved = await this.rules.save(
-      this.rules.create({ ...input, position: input.position ?? (last?.max ?? 0) + 10, active: input.active ?? true }),
+      this.rules.create({ ...input, position: input.position ?? (last?.max ?? 0) + POSITION_STEP, active: input.active ?? true }),
     );
     await this.audit.record({
       actorId: actor.id,
@@ -59,6 +60,41 @@ export class RoutingRulesService {
       ip: actor.ip,
     });
     return saved;
+  }
+
+  /**
+   * Puts the rules in the given order (first match wins) in one transaction: positions become
+   * 10, 20, 30 … The list must name every rule exactly once, so an order made from a stale list
+   * (a rule added or deleted meanwhile) is refused rather than half applied.
+   */
+  async reorder(ids: string[], actor: Actor): Promise<RoutingRule[]> {
+    await this.dataSource.transaction(async (manager) => {
+      // Rule writes wait until this order is in; reads go on.
+      await manager.query('LOCK TABLE routing_rules IN EXCLUSIVE MODE');
+      const before = await manager.getRepository(RoutingRule).find({ order: { position: 'ASC', createdAt: 'ASC' } });
+      const problem = ruleOrderProblem(
+        before.map((r) => r.id),
+        ids,
+      );
+      if (problem) throw new DomainError('invalid_input', problem, { fields: ['ids'] });
+      await manager.query(
+        `UPDATE routing_rules r SET position = o.n * ${POSITION_STEP}
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, n) WHERE r.id = o.id AND r.position <> o.n * ${POSITION_STEP}`,
+        [ids],
+      );
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'routing_rule.reordered',
+          entityType: 'routing_rule',
+          before: { order: before.map((r) => ({ id: r.id, name: r.name })) },
+          after: { order: ids.map((id) => ({ id, name: before.find((r) => r.id === id)!.name })) },
+          ip: actor.ip,
+        },
+        manager,
+      );
+    });
+    return this.list();
   }
 
   async remove(id: string, actor: Actor): Promise<void> {

@@ -181,11 +181,7 @@ export function ApplicantStep({
                     dir="ltr"
                     value={row.nationalId}
                     error={errorOf(`household.${i}.nationalId`)}
-                    description={
-                      row.savedNationalId && householdChanged && !row.nationalId
-                        ? t('helpRequests.applicant.retypeId', { masked: row.savedNationalId })
-                        : undefined
-                    }
+                    description={row.savedNationalId ? t('helpRequests.applicant.nationalIdSaved', { masked: row.savedNationalId }) : undefined}
                     placeholder={row.savedNationalId ?? undefined}
                     onChange={(e) => setRow(i, { nationalId: e.currentTarget.value })}
                   />

@@ -1,4 +1,4 @@
-import { applicantProblems, emptyHouseholdRow, householdInput, householdRows, idsToRetype, nationalIdProblem } from './applicant-form';
+import { applicantProblems, emptyHouseholdRow, householdInput, householdRows, nationalIdProblem } from './applicant-form';
 
 describe('the applicant and household form', () => {
   it('checks a national ID with the same rule as the api: format, prefix, check digit', () => {
@@ -30,14 +30,18 @@ describe('the applicant and household form', () => {
     ]);
   });
 
-  it('starts from the saved household and says which saved IDs must be typed again before re-sending it', () => {
+  it('starts from the saved household and re-sends each saved member by id, so an ID left empty is kept', () => {
     const rows = householdRows([
-      { name: 'سارة', relation: 'daughter', birthDate: '2015-03-01', nationalId: '1••••••••7', monthlyIncomeSar: null, notes: null },
-      { name: 'محمد', relation: 'cousin', birthDate: null, nationalId: null, monthlyIncomeSar: 0, notes: 'طالب' },
+      { id: 'm-1', name: 'سارة', relation: 'daughter', birthDate: '2015-03-01', nationalId: '1••••••••7', monthlyIncomeSar: null, notes: null },
+      { id: 'm-2', name: 'محمد', relation: 'cousin', birthDate: null, nationalId: null, monthlyIncomeSar: 0, notes: 'طالب' },
     ]);
+    expect(rows[0]).toMatchObject({ id: 'm-1', nationalId: '', savedNationalId: '1••••••••7' });
     expect(rows[1]).toMatchObject({ relation: 'other', monthlyIncomeSar: '0', notes: 'طالب', savedNationalId: null });
-    expect(idsToRetype(rows)).toEqual([0]);
+    rows[0]!.name = 'سارة محمد';
+    const input = householdInput([...rows, { ...emptyHouseholdRow(), name: 'ليلى' }]);
+    expect(input[0]).toEqual({ id: 'm-1', name: 'سارة محمد', relation: 'daughter', birthDate: '2015-03-01' });
+    expect(input[2]).toEqual({ name: 'ليلى', relation: 'son' });
     rows[0]!.nationalId = '1100000007';
-    expect(idsToRetype(rows)).toEqual([]);
+    expect(householdInput(rows)[0]).toMatchObject({ id: 'm-1', nationalId: '1100000007' });
   });
 });

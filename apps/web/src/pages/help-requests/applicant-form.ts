@@ -15,18 +15,21 @@ export function nationalIdProblem(raw: string): NationalIdProblem | null {
 }
 
 export interface HouseholdRow {
+  /** The saved member this row edits (null for a new one). */
+  id: string | null;
   name: string;
   relation: HouseholdRelation;
   birthDate: string;
-  /** What the officer typed; empty keeps nothing (the api replaces the whole household). */
+  /** What the officer typed; empty keeps a saved member's ID (the api matches the member by id). */
   nationalId: string;
-  /** The masked ID the api holds for a saved member, shown as a reminder. */
+  /** The masked ID the api holds for a saved member, shown beside the empty field. */
   savedNationalId: string | null;
   monthlyIncomeSar: string;
   notes: string;
 }
 
 export const emptyHouseholdRow = (): HouseholdRow => ({
+  id: null,
   name: '',
   relation: 'son',
   birthDate: '',
@@ -40,6 +43,7 @@ const asRelation = (value: string): HouseholdRelation => HOUSEHOLD_RELATIONS.fin
 
 export function householdRows(members: readonly HouseholdMemberView[]): HouseholdRow[] {
   return members.map((m) => ({
+    id: m.id,
     name: m.name,
     relation: asRelation(m.relation),
     birthDate: m.birthDate ?? '',
@@ -50,15 +54,11 @@ export function householdRows(members: readonly HouseholdMemberView[]): Househol
   }));
 }
 
-/** Saved members whose ID would be dropped: the api keeps IDs only encrypted, so a re-sent member needs it typed again. */
-export function idsToRetype(rows: readonly HouseholdRow[]): number[] {
-  return rows.flatMap((row, i) => (row.savedNationalId && !row.nationalId.trim() ? [i] : []));
-}
-
 export function householdInput(rows: readonly HouseholdRow[]): HouseholdMemberInput[] {
   return rows.map((row) => {
     const income = toLatinDigits(row.monthlyIncomeSar).trim();
     return {
+      ...(row.id ? { id: row.id } : {}),
       name: row.name.trim(),
       relation: row.relation,
       ...(row.birthDate ? { birthDate: row.birthDate } : {}),

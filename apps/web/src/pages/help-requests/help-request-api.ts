@@ -61,6 +61,8 @@ export const HOUSEHOLD_RELATIONS = [
 export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
 
 export interface HouseholdMemberView {
+  /** Sent back with the member, it keeps the stored national ID. */
+  id: string;
   name: string;
   relation: string;
   birthDate: string | null;
@@ -167,6 +169,8 @@ export interface BoardView {
 }
 
 export interface HouseholdMemberInput {
+  /** A saved member: without `nationalId` the api keeps the one it stores. */
+  id?: string;
   name: string;
   relation: HouseholdRelation;
   birthDate?: string;

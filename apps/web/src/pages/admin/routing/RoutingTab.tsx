@@ -49,11 +49,11 @@ export function RoutingTab() {
 
   const move = useMutation({
     mutationFn: async ({ id, direction }: { id: string; direction: 'up' | 'down' }) => {
-      const moved = moveRule(list, id, direction);
-      if (!moved) return;
-      queryClient.setQueryData(adminKeys.routingRules, moved.order);
-      for (const change of moved.changes)
-        await unwrap(api.PATCH('/api/v1/routing-rules/{id}', { params: { path: { id: change.id } }, body: { position: change.position } }));
+      const order = moveRule(list, id, direction);
+      if (!order) return;
+      queryClient.setQueryData(adminKeys.routingRules, order);
+      // One call for the whole order: it applies entirely or not at all.
+      await unwrap(api.PUT('/api/v1/routing-rules/order', { body: { ids: order.map((r) => r.id) } }));
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.routingRules }),
   });
