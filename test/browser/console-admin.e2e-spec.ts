@@ -1,17 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { UsersService } from '@app/users';
+import { ConsoleBrowser, signIn } from '../support/browser.js';
 import { HttpClient } from '../support/http-client.js';
 import { queryDatabase } from '../support/test-database.js';
 import { TestEnvironment } from '../support/test-environment.js';
 import { waitFor } from '../support/wait-for.js';
-
-// The console the api serves is the real build: `npm run build:web` runs before the tests.
-const WEB_INDEX = join(process.cwd(), 'dist/web/index.html');
-const ARTIFACTS = join(process.cwd(), 'test-artifacts/browser');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const ADMIN = { name: 'مدير النظام', email: 'settings.admin@example.org', password: 'admin-password-123' };
 const OFFICER = { name: 'سارة بنت محمد القحطاني', email: 'sara.officer@example.org', password: 'officer-password-1' };
@@ -22,30 +16,16 @@ const ACK = 'وصلتنا رسالتك ورقمها {{ticketNumber}}، وسيت�
 
 describe('settings in the console (Arabic first): teams, categories, routing, calendar, templates, channels', () => {
   const env = new TestEnvironment();
-  let browser: Browser;
+  const browser = new ConsoleBrowser('admin-');
   let page: Page;
   let admin: HttpClient;
   let teamId = '';
-  const pageErrors: string[] = [];
 
-  const shot = (p: Page, name: string) => p.screenshot({ path: join(ARTIFACTS, `admin-${name}.png`), fullPage: true });
   const db = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => queryDatabase<T>(env.config.DATABASE_URL, sql, params);
   const dialog = () => page.getByRole('dialog');
   const tab = (name: string) => page.getByRole('tab', { name }).click();
 
-  async function signIn(p: Page, email: string, password: string): Promise<void> {
-    await p.goto('/');
-    await p.waitForURL(/\/sign-in/);
-    await p.getByLabel('البريد الإلكتروني').fill(email);
-    await p.getByLabel('كلمة المرور').fill(password);
-    await p.getByRole('button', { name: 'دخول' }).click();
-    await p.waitForURL(/\/queue$/);
-  }
-
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error(`The web console is not built (${WEB_INDEX} is missing): run \`npm run build:web\` first.`);
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-    mkdirSync(ARTIFACTS, { recursive: true });
     await env.setup();
     await env.startApi();
     await env.startWorker();
@@ -54,25 +34,19 @@ describe('settings in the console (Arabic first): teams, categories, routing, ca
     await users.create({ ...OFFICER, role: 'officer' }, { id: null });
     admin = await new HttpClient(env.baseUrl).login(ADMIN.email, ADMIN.password);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: env.baseUrl });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await browser.launch();
+    page = await browser.newPage(env.baseUrl);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await browser.close();
     await env.teardown();
   });
 
-  afterEach(() => {
-    const errors = pageErrors.splice(0);
-    expect(errors).toEqual([]);
-  });
+  afterEach(() => expect(browser.takePageErrors()).toEqual([]));
 
   it('signs in as admin in Arabic and opens the settings', async () => {
-    await signIn(page, ADMIN.email, ADMIN.password);
+    await signIn(page, ADMIN);
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByRole('navigation').getByRole('link', { name: 'الإعدادات' }).click();
     await page.getByRole('heading', { level: 1, name: 'الإعدادات' }).waitFor();
@@ -121,7 +95,7 @@ describe('settings in the console (Arabic first): teams, categories, routing, ca
     await row.waitFor();
     expect(await row.textContent()).toContain('إيجار، سكن');
     expect(await row.textContent()).toContain(TEAM);
-    await shot(page, '01-routing-ar');
+    await browser.shot(page, '01-routing-ar');
   });
 
   it('adds a holiday to the business calendar and shows it in Hijri beside Gregorian', async () => {
@@ -144,7 +118,7 @@ describe('settings in the console (Arabic first): teams, categories, routing, ca
     expect(text).toContain('20 مارس 2026');
     const [stored] = await db<{ holidays: { date: string; name: string }[] }>('SELECT holidays FROM business_calendars WHERE is_default');
     expect(stored!.holidays).toContainEqual({ date: '2026-03-20', name: 'عيد الفطر' });
-    await shot(page, '02-calendar-ar');
+    await browser.shot(page, '02-calendar-ar');
   });
 
   it('edits the Arabic acknowledgement text', async () => {
@@ -167,7 +141,7 @@ describe('settings in the console (Arabic first): teams, categories, routing, ca
     // No Twilio credentials in the tests: SMS is recorded, not sent.
     expect(await sms.getAttribute('data-state')).toBe('sandbox');
     expect(await sms.textContent()).toContain('وضع التجربة');
-    await shot(page, '03-channels-ar');
+    await browser.shot(page, '03-channels-ar');
   });
 
   it('routes an inbound SMS with the keyword to the new team, acknowledged with the edited text', async () => {
@@ -200,11 +174,8 @@ describe('settings in the console (Arabic first): teams, categories, routing, ca
   it('shows an officer their availability as stored, and keeps a change across reloads', async () => {
     const [officer] = await db<{ id: string }>('SELECT id FROM users WHERE email = $1', [OFFICER.email]);
     expect((await admin.patch(`/api/v1/users/${officer!.id}`, { availability: 'away' })).status).toBe(200);
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: env.baseUrl });
-    context.setDefaultTimeout(15_000);
-    const officerPage = await context.newPage();
-    officerPage.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(officerPage, OFFICER.email, OFFICER.password);
+    const officerPage = await browser.newPage(env.baseUrl);
+    await signIn(officerPage, OFFICER);
     const availability = officerPage.getByTestId('availability');
     await officerPage.locator('[data-testid="availability"][data-availability="away"]').waitFor();
     expect(await availability.getAttribute('aria-label')).toContain('بعيد مؤقتًا');
@@ -218,6 +189,6 @@ describe('settings in the console (Arabic first): teams, categories, routing, ca
     await officerPage.locator('[data-testid="availability"][data-availability="available"]').waitFor();
     const [stored] = await db<{ availability: string }>('SELECT availability FROM users WHERE id = $1', [officer!.id]);
     expect(stored!.availability).toBe('available');
-    await context.close();
+    await officerPage.context().close();
   });
 });

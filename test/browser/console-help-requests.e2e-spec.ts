@@ -1,15 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DeclarationCodeOutbox } from '@app/help-requests';
 import { UsersService } from '@app/users';
+import { ConsoleBrowser, signIn } from '../support/browser.js';
 import { queryDatabase } from '../support/test-database.js';
 import { TestEnvironment } from '../support/test-environment.js';
-
-// The console the api serves is the real build: `npm run build:web` runs before the tests.
-const WEB_INDEX = join(process.cwd(), 'dist/web/index.html');
-const ARTIFACTS = join(process.cwd(), 'test-artifacts/browser');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const OFFICER = { name: 'ريم بنت خالد العنزي', email: 'reem.officer@example.org', password: 'officer-password-1' };
 const MEMBER = { name: 'عبدالله بن سعد الحربي', email: 'abdullah.committee@example.org', password: 'committee-password-1' };
@@ -18,31 +12,11 @@ const FUTURE = '2031-06-30';
 
 describe('help requests in the console (Arabic first): intake wizard to the committee’s decision', () => {
   const env = new TestEnvironment();
-  let browser: Browser;
+  const browser = new ConsoleBrowser('help-requests-');
   let officer: Page;
   let member: Page;
   let helpRequestId = '';
   let ticketNumber = '';
-  const pageErrors: string[] = [];
-
-  const shot = (p: Page, name: string) => p.screenshot({ path: join(ARTIFACTS, `help-requests-${name}.png`), fullPage: true });
-
-  async function signIn(p: Page, who: { email: string; password: string }): Promise<void> {
-    await p.goto('/');
-    await p.waitForURL(/\/sign-in/);
-    await p.getByLabel('البريد الإلكتروني').fill(who.email);
-    await p.getByLabel('كلمة المرور').fill(who.password);
-    await p.getByRole('button', { name: 'دخول' }).click();
-    await p.waitForURL(/\/queue$/);
-  }
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: env.baseUrl });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
 
   async function upload(documentType: string, expiresOn?: string): Promise<void> {
     const before = await officer.getByTestId('uploaded-document').count();
@@ -56,29 +30,23 @@ describe('help requests in the console (Arabic first): intake wizard to the comm
   }
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error(`The web console is not built (${WEB_INDEX} is missing): run \`npm run build:web\` first.`);
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-    mkdirSync(ARTIFACTS, { recursive: true });
     await env.setup();
     await env.startApi();
     await env.startWorker();
     const users = env.api!.get(UsersService);
     await users.create({ ...OFFICER, role: 'officer' }, { id: null });
     await users.create({ ...MEMBER, role: 'committee' }, { id: null });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    officer = await newPage();
-    member = await newPage();
+    await browser.launch();
+    officer = await browser.newPage(env.baseUrl);
+    member = await browser.newPage(env.baseUrl);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await browser.close();
     await env.teardown();
   });
 
-  afterEach(() => {
-    const errors = pageErrors.splice(0);
-    expect(errors).toEqual([]);
-  });
+  afterEach(() => expect(browser.takePageErrors()).toEqual([]));
 
   it('opens a new application from the help-request list, right to left, starting with the service', async () => {
     await signIn(officer, OFFICER);
@@ -111,7 +79,7 @@ describe('help requests in the console (Arabic first): intake wizard to the comm
     await id.blur();
     await officer.getByText('رقم الهوية غير صحيح (خانة التحقق لا تطابق).').waitFor();
     expect(await id.getAttribute('aria-invalid')).toBe('true');
-    await shot(officer, '01-bad-national-id');
+    await browser.shot(officer, '01-bad-national-id');
     await officer.getByRole('button', { name: 'حفظ والمتابعة' }).click();
     expect(officer.url()).toMatch(/\/help-requests\/new/); // nothing sent
 
@@ -147,7 +115,7 @@ describe('help requests in the console (Arabic first): intake wizard to the comm
     await list.waitFor();
     expect(await list.locator('[data-code="document_unverified"]').count()).toBe(3);
     expect(await list.locator('[data-code="declaration_missing"]').count()).toBe(1);
-    await shot(officer, '02-handoff-refused');
+    await browser.shot(officer, '02-handoff-refused');
     // Each item leads to the step that fixes it.
     await list.locator('[data-code="document_unverified"]').first().getByRole('button').click();
     await officer.locator('[data-testid="intake-wizard"][data-active-step="verification"]').waitFor();
@@ -177,7 +145,7 @@ describe('help requests in the console (Arabic first): intake wizard to the comm
     await done.waitFor();
     expect(await done.textContent()).toContain('موعد القرار المتوقع');
     expect(await officer.getByTestId('help-request-status').textContent()).toBe('لدى لجنة البحث');
-    await shot(officer, '03-handed-off');
+    await browser.shot(officer, '03-handed-off');
   });
 
   it('shows the case to the committee in its column; a rejection needs a reason, then the card moves to decided', async () => {
@@ -193,7 +161,7 @@ describe('help requests in the console (Arabic first): intake wizard to the comm
     }
     await card.waitFor();
     expect(await card.textContent()).toContain(APPLICANT.name);
-    await shot(member, '04-board');
+    await browser.shot(member, '04-board');
 
     await card.getByRole('link', { name: ticketNumber }).click();
     await member.getByTestId('decision-form').waitFor();
@@ -211,6 +179,6 @@ describe('help requests in the console (Arabic first): intake wizard to the comm
     await member.getByRole('link', { name: 'العودة إلى اللوحة' }).click();
     await member.locator(`[data-testid="board-column"][data-stage="decided"] [data-ticket-number="${ticketNumber}"]`).waitFor();
     expect(await member.locator(`[data-testid="board-column"][data-stage="new"] [data-ticket-number="${ticketNumber}"]`).count()).toBe(0);
-    await shot(member, '05-decided');
+    await browser.shot(member, '05-decided');
   });
 });

@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { UsersService } from '@app/users';
+import { ConsoleBrowser, signIn } from '../support/browser.js';
 import { HttpClient } from '../support/http-client.js';
 import { queryDatabase } from '../support/test-database.js';
 import { TestEnvironment } from '../support/test-environment.js';
-
-// The console the api serves is the real build: `npm run build:web` runs before the tests.
-const WEB_INDEX = join(process.cwd(), 'dist/web/index.html');
-const ARTIFACTS = join(process.cwd(), 'test-artifacts/browser');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // Long Arabic names: rows, the header and the timeline must not break with them.
 const OFFICER = { name: 'نورة بنت سعد بن عبدالله العتيبي', email: 'noura.officer@example.org', password: 'officer-password-1' };
@@ -22,25 +16,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('working tickets in the console (Arabic first): live queue, ticket view, reply, note, presence, reassignment', () => {
   const env = new TestEnvironment();
-  let browser: Browser;
-  let officerContext: BrowserContext;
-  let supervisorContext: BrowserContext;
+  const browser = new ConsoleBrowser('console-');
   let page: Page;
   let ticketId = '';
   let ticketNumber = '';
-  const pageErrors: string[] = [];
-
-  const shot = (p: Page, name: string) => p.screenshot({ path: join(ARTIFACTS, `console-${name}.png`), fullPage: true });
   const db = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => queryDatabase<T>(env.config.DATABASE_URL, sql, params);
-
-  async function signIn(p: Page, email: string, password: string): Promise<void> {
-    await p.goto('/');
-    await p.waitForURL(/\/sign-in/);
-    await p.getByLabel('البريد الإلكتروني').fill(email);
-    await p.getByLabel('كلمة المرور').fill(password);
-    await p.getByRole('button', { name: 'دخول' }).click();
-    await p.waitForURL(/\/queue$/);
-  }
 
   /** An inbound SMS as Twilio posts it (sandbox: no signature needed). */
   async function inboundSms(body: string): Promise<string> {
@@ -55,9 +35,6 @@ describe('working tickets in the console (Arabic first): live queue, ticket view
   }
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error(`The web console is not built (${WEB_INDEX} is missing): run \`npm run build:web\` first.`);
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-    mkdirSync(ARTIFACTS, { recursive: true });
     await env.setup();
     await env.startApi();
     await env.startWorker();
@@ -78,25 +55,19 @@ describe('working tickets in the console (Arabic first): live queue, ticket view
     });
     expect(team.status).toBe(201);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    officerContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: env.baseUrl });
-    officerContext.setDefaultTimeout(15_000);
-    page = await officerContext.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await browser.launch();
+    page = await browser.newPage(env.baseUrl);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await browser.close();
     await env.teardown();
   });
 
-  afterEach(() => {
-    const errors = pageErrors.splice(0);
-    expect(errors).toEqual([]);
-  });
+  afterEach(() => expect(browser.takePageErrors()).toEqual([]));
 
   it('signs in in Arabic (right to left) to the live queue, with the sandbox banner', async () => {
-    await signIn(page, OFFICER.email, OFFICER.password);
+    await signIn(page, OFFICER);
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByRole('heading', { level: 1, name: 'قائمة التذاكر' }).waitFor();
     await page.locator('[data-testid="live-status"][data-live="live"]').waitFor();
@@ -119,7 +90,7 @@ describe('working tickets in the console (Arabic first): live queue, ticket view
     expect(ticketNumber).toMatch(/^14\d\d-\d{6}$/);
     expect(await row.textContent()).toContain('رسالة نصية');
     expect(await row.textContent()).toContain('جديدة');
-    await shot(page, '01-queue-ar');
+    await browser.shot(page, '01-queue-ar');
   });
 
   it('opens the ticket: the inbound message on the timeline, the contact, an SMS-aware reply box', async () => {
@@ -158,15 +129,12 @@ describe('working tickets in the console (Arabic first): live queue, ticket view
     const note = page.locator('[data-testid="timeline-message"][data-direction="note"]').filter({ hasText: 'يرجى التحقق' });
     await note.waitFor();
     expect(await note.locator('mark.mention').textContent()).toBe(`@${SUPERVISOR.name}`);
-    await shot(page, '02-ticket-ar');
+    await browser.shot(page, '02-ticket-ar');
   });
 
   it('shows who else is viewing, and a supervisor reassigns the ticket; the officer sees it live', async () => {
-    supervisorContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: env.baseUrl });
-    supervisorContext.setDefaultTimeout(15_000);
-    const sup = await supervisorContext.newPage();
-    sup.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(sup, SUPERVISOR.email, SUPERVISOR.password);
+    const sup = await browser.newPage(env.baseUrl);
+    await signIn(sup, SUPERVISOR);
     await sup.goto(`/tickets/${ticketId}`);
     await sup.getByTestId('ticket-actions').waitFor();
 
@@ -187,7 +155,7 @@ describe('working tickets in the console (Arabic first): live queue, ticket view
     const [row] = await db<{ assignee_id: string }>('SELECT assignee_id FROM tickets WHERE id = $1', [ticketId]);
     const [officer2] = await db<{ id: string }>('SELECT id FROM users WHERE email = $1', [OFFICER2.email]);
     expect(row!.assignee_id).toBe(officer2!.id);
-    await shot(sup, '03-ticket-supervisor-ar');
+    await browser.shot(sup, '03-ticket-supervisor-ar');
 
     // The supervisor dashboard: totals, charts (a lazily loaded chunk) and the team's officers.
     await sup.getByRole('navigation').getByRole('link', { name: 'لوحة المشرف' }).click();
@@ -197,7 +165,7 @@ describe('working tickets in the console (Arabic first): live queue, ticket view
     const teamLoad = sup.getByTestId('team-load');
     await teamLoad.filter({ hasText: OFFICER2.name }).waitFor();
     expect(await teamLoad.textContent()).toContain(OFFICER.name);
-    await shot(sup, '05-dashboard-ar');
+    await browser.shot(sup, '05-dashboard-ar');
     await sup.close();
   });
 
@@ -213,7 +181,7 @@ describe('working tickets in the console (Arabic first): live queue, ticket view
     await page.getByRole('heading', { level: 1, name: 'Ticket queue' }).waitFor();
     await page.getByTestId('queue-row').first().waitFor();
     await sleep(100);
-    await shot(page, '04-queue-en');
+    await browser.shot(page, '04-queue-en');
     // Back to Arabic for whoever uses this browser next.
     await page.getByRole('button', { name: 'العربية' }).click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');

@@ -1,16 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AuditService } from '@app/audit';
 import { UsersService } from '@app/users';
+import { ConsoleBrowser, submitSignIn } from '../support/browser.js';
 import { HttpClient } from '../support/http-client.js';
 import { TestEnvironment } from '../support/test-environment.js';
-
-// The console the api serves is the real build: `npm run build:web` runs before the tests (CI and `npm run build` do it).
-const WEB_INDEX = join(process.cwd(), 'dist/web/index.html');
-const ARTIFACTS = join(process.cwd(), 'test-artifacts/browser');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // A long Arabic name: the header must not break with it.
 const ADMIN = { name: 'عبدالرحمن بن عبدالعزيز بن محمد آل عبدالله القحطاني', email: 'admin@example.org', password: 'admin-password-123' };
@@ -18,47 +13,28 @@ const OFFICER = { name: 'نورة بنت سعد العتيبي', email: 'noura.o
 
 describe('the web console in a browser (Arabic first, right to left)', () => {
   const env = new TestEnvironment();
-  let browser: Browser;
-  let context: BrowserContext;
+  const browser = new ConsoleBrowser('');
   let page: Page;
   let http: HttpClient;
-  const pageErrors: string[] = [];
 
-  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-
-  async function signIn(email: string, password: string): Promise<void> {
-    await page.getByLabel('البريد الإلكتروني').fill(email);
-    await page.getByLabel('كلمة المرور').fill(password);
-    await page.getByRole('button', { name: 'دخول' }).click();
-  }
+  const shot = (name: string) => browser.shot(page, name);
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) {
-      throw new Error(`The web console is not built (${WEB_INDEX} is missing): run \`npm run build:web\` before the browser tests.`);
-    }
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-    mkdirSync(ARTIFACTS, { recursive: true });
     await env.setup();
     await env.startApi();
     http = new HttpClient(env.baseUrl);
     await env.api!.get(UsersService).create({ name: ADMIN.name, email: ADMIN.email, password: ADMIN.password, role: 'admin' }, { id: null });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: env.baseUrl });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await browser.launch();
+    page = await browser.newPage(env.baseUrl, { viewport: { width: 1280, height: 800 }, timeout: 10_000 });
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await browser.close();
     await env.teardown();
   });
 
-  afterEach(() => {
-    // An uncaught error in the page fails the step that caused it.
-    const errors = pageErrors.splice(0);
-    expect(errors).toEqual([]);
-  });
+  // An uncaught error in the page fails the step that caused it.
+  afterEach(() => expect(browser.takePageErrors()).toEqual([]));
 
   it('is served by the api: index.html for console routes, long-cached assets, never for /api, /webhooks or /health', async () => {
     for (const path of ['/', '/users?dialog=new', '/audit']) {
@@ -99,7 +75,7 @@ describe('the web console in a browser (Arabic first, right to left)', () => {
   });
 
   it("shows the api's error for a wrong password", async () => {
-    await signIn(ADMIN.email, 'not-the-password');
+    await submitSignIn(page, { email: ADMIN.email, password: 'not-the-password' });
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('e-mail or password is incorrect');
@@ -109,7 +85,7 @@ describe('the web console in a browser (Arabic first, right to left)', () => {
   });
 
   it("signs in as the admin: the shell shows the admin's Arabic name and the (empty) shared queue", async () => {
-    await signIn(ADMIN.email, ADMIN.password);
+    await submitSignIn(page, ADMIN);
     await page.waitForURL(/\/queue$/);
     await page.getByRole('heading', { level: 1, name: 'قائمة التذاكر' }).waitFor();
     expect(await page.getByTestId('current-user-name').textContent()).toBe(ADMIN.name);
@@ -158,7 +134,7 @@ describe('the web console in a browser (Arabic first, right to left)', () => {
     await dialog.getByLabel('كلمة المرور').fill('draft-password-1');
 
     // The session ends on the server (as after the idle timeout): the browser's cookie stops working.
-    const cookie = (await context.cookies()).find((c) => c.name === 'hd_access');
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'hd_access');
     expect(cookie).toBeDefined();
     expect((await http.post('/api/v1/auth/logout', undefined, { cookie: `hd_access=${cookie!.value}` })).status).toBe(204);
 
@@ -169,7 +145,7 @@ describe('the web console in a browser (Arabic first, right to left)', () => {
     await page.getByText('انتهت جلستك').waitFor();
     await shot('06-session-expired');
 
-    await signIn(ADMIN.email, ADMIN.password);
+    await submitSignIn(page, ADMIN);
     await page.waitForURL(/\/users\?dialog=new$/);
     const restored = page.getByRole('dialog', { name: 'مستخدم جديد' });
     expect(await restored.getByLabel('الاسم').inputValue()).toBe('مسودة لم تُرسل');

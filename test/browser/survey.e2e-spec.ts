@@ -1,14 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { ConsoleBrowser } from '../support/browser.js';
 import { createStaff, type StaffAccount } from '../support/staff.js';
 import { queryDatabase } from '../support/test-database.js';
 import { TestEnvironment } from '../support/test-environment.js';
 
-// The page the api serves is the real build: `npm run build:web` runs before the tests (CI and `npm run build` do it).
-const WEB_INDEX = join(process.cwd(), 'dist/web/index.html');
-const ARTIFACTS = join(process.cwd(), 'test-artifacts/browser');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TOKEN_IN_LINK = /\/s\/([A-Za-z0-9_-]{24})(?![A-Za-z0-9_/-])/;
 const PHONE_VIEWPORT = { width: 390, height: 844 };
 
@@ -22,13 +17,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the satisfaction survey in a browser (Arabic first, right to left, on a phone)', () => {
   const env = new TestEnvironment({ SURVEY_DELAY_SECONDS: '0' });
-  let browser: Browser;
-  let context: BrowserContext;
+  const browser = new ConsoleBrowser('survey-');
   let page: Page;
   let officer: StaffAccount;
-  const pageErrors: string[] = [];
 
-  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `survey-${name}.png`), fullPage: true });
+  const shot = (name: string) => browser.shot(page, name);
   const db = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => queryDatabase<T>(env.config.DATABASE_URL, sql, params);
 
   /** A phone ticket resolved by the officer; returns its number and the token of the survey link sent by SMS. */
@@ -58,32 +51,21 @@ describe('the satisfaction survey in a browser (Arabic first, right to left, on 
     });
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) {
-      throw new Error(`The web console is not built (${WEB_INDEX} is missing): run \`npm run build:web\` before the browser tests.`);
-    }
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-    mkdirSync(ARTIFACTS, { recursive: true });
     await env.setup();
     await env.startApi();
     await env.startWorker();
     officer = await createStaff(env, 'officer', 'سارة القحطاني');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    context = await browser.newContext({ viewport: PHONE_VIEWPORT, baseURL: env.baseUrl, isMobile: true, hasTouch: true });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await browser.launch();
+    page = await browser.newPage(env.baseUrl, { viewport: PHONE_VIEWPORT, timeout: 10_000, isMobile: true, hasTouch: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await browser.close();
     await env.teardown();
   });
 
-  afterEach(() => {
-    // An uncaught error in the page fails the step that caused it.
-    const errors = pageErrors.splice(0);
-    expect(errors).toEqual([]);
-  });
+  // An uncaught error in the page fails the step that caused it.
+  afterEach(() => expect(browser.takePageErrors()).toEqual([]));
 
   describe('answering', () => {
     let survey: { id: string; number: string; token: string };

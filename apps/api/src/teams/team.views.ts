@@ -17,7 +17,8 @@ export class TeamMemberResponse {
   role!: StaffRole;
 }
 
-export class TeamResponse {
+/** Something staff pick by its name: Arabic, with the English one where it is set. */
+export class NamedItemResponse {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
@@ -26,7 +27,9 @@ export class TeamResponse {
 
   @ApiProperty({ type: String, nullable: true })
   nameEn!: string | null;
+}
 
+export class TeamResponse extends NamedItemResponse {
   @ApiProperty({ enum: ASSIGNMENT_MODES })
   assignmentMode!: AssignmentMode;
 
@@ -40,16 +43,7 @@ export class TeamResponse {
   members!: TeamMemberResponse[];
 }
 
-export class CategoryResponse {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty()
-  name!: string;
-
-  @ApiProperty({ type: String, nullable: true })
-  nameEn!: string | null;
-
+export class CategoryResponse extends NamedItemResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   teamId!: string | null;
 

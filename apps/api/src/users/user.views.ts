@@ -1,18 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AVAILABILITIES, LANGUAGES, STAFF_ROLES, type Availability, type Language, type StaffRole, type TeamView, type User } from '@app/users';
+import { NamedItemResponse } from '../teams/team.views.js';
 
 // Response bodies, described for the OpenAPI document (and so for the web console's typed client).
 
-export class MyTeamResponse {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty()
-  name!: string;
-
-  @ApiProperty({ type: String, nullable: true })
-  nameEn!: string | null;
-}
+export class MyTeamResponse extends NamedItemResponse {}
 
 export class MeResponse {
   @ApiProperty({ format: 'uuid' })

@@ -87,4 +87,12 @@ describe('ticket timeline', () => {
     const updated = upsertMessage(list, message('m3', '2025-03-02T10:10:00Z', { deliveryStatus: 'delivered' }));
     expect(updated.map((m) => m.deliveryStatus)).toEqual(['received', 'delivered']);
   });
+
+  it('never lets a late copy move a delivery status back (events arrive out of order)', () => {
+    const sent = [message('m1', '2025-03-02T10:00:00Z', { direction: 'outbound', deliveryStatus: 'sent', externalId: 'SM1' })];
+    const late = upsertMessage(sent, message('m1', '2025-03-02T10:00:00Z', { direction: 'outbound', deliveryStatus: 'queued' }));
+    expect(late[0]).toMatchObject({ deliveryStatus: 'sent', externalId: 'SM1' });
+    const failed = upsertMessage(sent, message('m1', '2025-03-02T10:00:00Z', { direction: 'outbound', deliveryStatus: 'failed', deliveryError: 'x' }));
+    expect(failed[0]).toMatchObject({ deliveryStatus: 'failed', deliveryError: 'x' });
+  });
 });

@@ -1,3 +1,5 @@
+import { canAdvance } from '../../../../libs/tickets/src/delivery-status';
+import type { DeliveryStatus } from '../../../../libs/tickets/src/ticket-vocabulary';
 import type { AuditEntryView, MessageView } from '../api/views';
 
 /**
@@ -114,6 +116,19 @@ export function mergeTimeline(messages: readonly MessageView[], history: readonl
 /** Adds or replaces one message (from `message.created` / `message.updated`) in a ticket's list, in time order. */
 export function upsertMessage(messages: readonly MessageView[], message: MessageView): MessageView[] {
   const at = messages.findIndex((m) => m.id === message.id);
-  if (at >= 0) return messages.map((m, i) => (i === at ? message : m));
+  if (at >= 0) {
+    // Live events come from several processes and may arrive out of order: an older copy (e.g. the
+    // "created" event, still queued) never replaces a newer delivery status.
+    const known = messages[at]!;
+    if (
+      known.deliveryStatus &&
+      message.deliveryStatus &&
+      known.deliveryStatus !== message.deliveryStatus &&
+      !canAdvance(known.deliveryStatus as DeliveryStatus, message.deliveryStatus as DeliveryStatus)
+    ) {
+      return [...messages];
+    }
+    return messages.map((m, i) => (i === at ? message : m));
+  }
   return [...messages, message].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
 }

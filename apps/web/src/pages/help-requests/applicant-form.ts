@@ -1,6 +1,7 @@
 import { validateNationalId } from '../../../../../libs/common/src/national-id/national-id';
 import { toLatinDigits } from '../../format/digits';
-import { HOUSEHOLD_RELATIONS, type HouseholdMemberInput, type HouseholdMemberView, type HouseholdRelation } from './help-request-api';
+import { HOUSEHOLD_RELATIONS } from '../../../../../libs/help-requests/src/intake/household';
+import type { HouseholdMemberInput, HouseholdMemberView, HouseholdRelation } from './help-request-api';
 
 export type NationalIdProblem = 'format' | 'prefix' | 'check_digit';
 

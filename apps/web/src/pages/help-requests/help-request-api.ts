@@ -1,9 +1,23 @@
 import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
 import type { AttachmentView } from '../../api/views';
+
+type Schemas = components['schemas'];
+
+// What the console sends, and the service-type specs, as the api documents them (OpenAPI request bodies).
+export type FieldSpec = Schemas['FieldSpecDto'];
+export type DocumentSpec = Schemas['DocumentSpecDto'];
+/** A saved member sent without `nationalId` keeps the one the api stores. */
+export type HouseholdMemberInput = Schemas['HouseholdMemberDto'];
+export type HouseholdRelation = HouseholdMemberInput['relation'];
+export type IntakeInput = Schemas['UpdateHelpRequestDto'];
+export type NewIntakeInput = Schemas['CreateHelpRequestDto'];
+export type DecisionInput = Schemas['DecisionDto'];
+export type BoardStage = Schemas['StageDto']['stage'] | 'decided';
 
 /**
  * Help requests and the research committee, as the api answers them (apps/api/src/help-requests/help-request-view.ts,
- * libs/help-requests CommitteeService.board). The api does not describe these bodies in OpenAPI, so they are typed here.
+ * libs/help-requests CommitteeService.board). The api does not describe these response bodies in OpenAPI, so they are typed here.
  */
 export interface ChecklistItem {
   code: string;
@@ -12,23 +26,6 @@ export interface ChecklistItem {
   documentType?: string;
   documentId?: string;
   index?: number;
-}
-
-export interface FieldSpec {
-  name: string;
-  type: 'text' | 'number' | 'integer' | 'money' | 'date' | 'boolean' | 'select';
-  required: boolean;
-  labelAr: string;
-  labelEn: string;
-  options?: { value: string; labelAr: string; labelEn: string }[];
-}
-
-export interface DocumentSpec {
-  type: string;
-  labelAr: string;
-  labelEn: string;
-  required: boolean;
-  hasExpiry: boolean;
 }
 
 export interface ServiceTypeView {
@@ -45,20 +42,6 @@ export interface ServiceTypeView {
   active: boolean;
   sortOrder: number;
 }
-
-export const HOUSEHOLD_RELATIONS = [
-  'spouse',
-  'son',
-  'daughter',
-  'father',
-  'mother',
-  'brother',
-  'sister',
-  'grandparent',
-  'grandchild',
-  'other',
-] as const;
-export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
 
 export interface HouseholdMemberView {
   /** Sent back with the member, it keeps the stored national ID. */
@@ -144,8 +127,7 @@ export interface HelpRequestView {
   updatedAt: string;
 }
 
-export const BOARD_STAGES = ['new', 'under_study', 'field_visit', 'ready_for_decision', 'decided'] as const;
-export type BoardStage = (typeof BOARD_STAGES)[number];
+export const BOARD_STAGES: readonly BoardStage[] = ['new', 'under_study', 'field_visit', 'ready_for_decision', 'decided'];
 
 export interface BoardItem {
   helpRequestId: string;
@@ -168,55 +150,17 @@ export interface BoardView {
   stages: Record<BoardStage, number>;
 }
 
-export interface HouseholdMemberInput {
-  /** A saved member: without `nationalId` the api keeps the one it stores. */
-  id?: string;
-  name: string;
-  relation: HouseholdRelation;
-  birthDate?: string;
-  nationalId?: string;
-  monthlyIncomeSar?: number;
-  notes?: string;
-}
-
-export interface IntakeInput {
-  serviceType?: string;
-  description?: string;
-  fields?: Record<string, unknown>;
-  name?: string;
-  nationalId?: string;
-  household?: HouseholdMemberInput[];
-}
-
-export interface NewIntakeInput extends IntakeInput {
-  serviceType: string;
-  description: string;
-  ticketId?: string;
-  contact?: { name: string; phone?: string };
-  channel?: 'visit' | 'phone' | 'letter';
-}
-
-export type DecisionInput = {
-  outcome: 'approved' | 'rejected' | 'more_info';
-  amountSar?: number;
-  items?: string[];
-  durationMonths?: number;
-  reason?: string;
-  infoNeeded?: string;
-  notes?: string;
-};
-
 const byId = (id: string) => ({ params: { path: { id } } });
-// The generated request bodies are class-validator DTOs; these calls send the same shape, typed above.
-const asBody = <T>(body: T) => body as never;
+// Multipart bodies are FormData, which the generated (JSON) request types do not describe.
+const asBody = (body: FormData) => body as never;
 const multipart = { bodySerializer: (body: unknown) => body as FormData };
 
 export const helpRequests = {
   serviceTypes: () => unwrap<{ items: ServiceTypeView[] }>(api.GET('/api/v1/help-requests/service-types')),
   get: (id: string) => unwrap<HelpRequestView>(api.GET('/api/v1/help-requests/{id}', byId(id))),
   ofTicket: (ticketId: string) => unwrap<HelpRequestView>(api.GET('/api/v1/tickets/{id}/help-request', byId(ticketId))),
-  create: (input: NewIntakeInput) => unwrap<HelpRequestView>(api.POST('/api/v1/help-requests', { body: asBody(input) })),
-  update: (id: string, input: IntakeInput) => unwrap<HelpRequestView>(api.PATCH('/api/v1/help-requests/{id}', { ...byId(id), body: asBody(input) })),
+  create: (input: NewIntakeInput) => unwrap<HelpRequestView>(api.POST('/api/v1/help-requests', { body: input })),
+  update: (id: string, input: IntakeInput) => unwrap<HelpRequestView>(api.PATCH('/api/v1/help-requests/{id}', { ...byId(id), body: input })),
   addDocument: (id: string, input: { file: File; documentType: string; expiresOn?: string; expiresOnHijri?: string }) => {
     const form = new FormData();
     form.append('file', input.file);
@@ -227,16 +171,16 @@ export const helpRequests = {
   },
   removeDocument: (id: string, documentId: string) =>
     unwrap<HelpRequestView>(api.DELETE('/api/v1/help-requests/{id}/documents/{documentId}', { params: { path: { id, documentId } } })),
-  verify: (id: string, documentId: string, body: { result: 'matches' | 'mismatch'; notes?: string }) =>
+  verify: (id: string, documentId: string, body: Schemas['VerifyDocumentDto']) =>
     unwrap<HelpRequestView>(
-      api.POST('/api/v1/help-requests/{id}/documents/{documentId}/verification', { params: { path: { id, documentId } }, body: asBody(body) }),
+      api.POST('/api/v1/help-requests/{id}/documents/{documentId}/verification', { params: { path: { id, documentId } }, body }),
     ),
   sendCode: (id: string) =>
     unwrap<{ codeId: string; sentTo: string; expiresAt: string; sandbox: boolean }>(
       api.POST('/api/v1/help-requests/{id}/declaration/code', byId(id)),
     ),
   confirmCode: (id: string, code: string) =>
-    unwrap<HelpRequestView>(api.POST('/api/v1/help-requests/{id}/declaration/code/confirm', { ...byId(id), body: asBody({ code }) })),
+    unwrap<HelpRequestView>(api.POST('/api/v1/help-requests/{id}/declaration/code/confirm', { ...byId(id), body: { code } })),
   paperDeclaration: (id: string, input: { file: File; notes?: string }) => {
     const form = new FormData();
     form.append('file', input.file);
@@ -245,10 +189,9 @@ export const helpRequests = {
   },
   handoff: (ticketId: string) => unwrap<HelpRequestView>(api.POST('/api/v1/tickets/{id}/handoff', byId(ticketId))),
   board: () => unwrap<BoardView>(api.GET('/api/v1/committee/board')),
-  moveStage: (id: string, stage: Exclude<BoardStage, 'decided'>) =>
-    unwrap<HelpRequestView>(api.POST('/api/v1/help-requests/{id}/stage', { ...byId(id), body: asBody({ stage }) })),
-  decide: (id: string, body: DecisionInput) =>
-    unwrap<HelpRequestView>(api.POST('/api/v1/help-requests/{id}/decisions', { ...byId(id), body: asBody(body) })),
+  moveStage: (id: string, stage: Schemas['StageDto']['stage']) =>
+    unwrap<HelpRequestView>(api.POST('/api/v1/help-requests/{id}/stage', { ...byId(id), body: { stage } })),
+  decide: (id: string, body: DecisionInput) => unwrap<HelpRequestView>(api.POST('/api/v1/help-requests/{id}/decisions', { ...byId(id), body })),
 };
 
 export const helpRequestKeys = {

@@ -1,23 +1,17 @@
 import { ActionIcon, Badge, Button, Card, Checkbox, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
 import { DualDate } from '../../../format/DualDate';
 import { useFormat, usePreferences } from '../../../format/preferences';
 import { adminKeys, type BusinessCalendar, type WorkingInterval } from '../admin-api';
-import { EditDialog, focusFirstError, FormButtons, QueryState, SavedNotice } from '../AdminParts';
+import { EditDialog, FormButtons } from '../AdminParts';
+import { NameInput } from '../common/NameInput';
+import { SettingsList } from '../common/SettingsList';
+import { EditButton } from '../common/SettingsRow';
+import { useSettingsEditor } from '../common/use-settings-editor';
+import { useSettingsForm } from '../common/use-settings-form';
 import { useCalendarsList, useCanEdit } from '../use-admin-data';
-import {
-  calendarBody,
-  calendarDayInstant,
-  calendarFormValues,
-  type CalendarFormErrors,
-  type CalendarFormValues,
-  newCalendarValues,
-  validateCalendarForm,
-  WEEK_DAYS,
-} from './calendar-form';
+import { calendarBody, calendarDayInstant, calendarFormValues, newCalendarValues, validateCalendarForm, WEEK_DAYS } from './calendar-form';
 
 /** A calendar day with its Hijri date beside the Gregorian one. */
 function CalendarDay({ date }: { date: string }) {
@@ -40,132 +34,110 @@ export function CalendarsTab() {
   const hours = useHours();
   const canEdit = useCanEdit();
   const calendars = useCalendarsList();
-  const [editing, setEditing] = useState<BusinessCalendar | 'new' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const editor = useSettingsEditor<BusinessCalendar>();
   const list = calendars.data ?? [];
 
   return (
-    <Stack gap="md">
-      <Text size="sm" c="dimmed">
-        {t('admin.calendars.intro')}
-      </Text>
-      {canEdit ? (
-        <Group justify="flex-end">
-          <Button onClick={() => setEditing('new')}>{t('admin.calendars.create')}</Button>
-        </Group>
-      ) : null}
-      <SavedNotice message={notice} onClose={() => setNotice(null)} />
-      <QueryState query={calendars} empty={t('admin.calendars.empty')} isEmpty={list.length === 0}>
-        {list.map((calendar) => (
-          <Card
-            key={calendar.id}
-            withBorder
-            padding="md"
-            data-testid="calendar-card"
-            data-calendar-id={calendar.id}
-            component="section"
-            aria-label={calendar.name}
-          >
-            <Group justify="space-between" align="start" mb="sm">
-              <Stack gap={2}>
-                <Group gap="xs">
-                  <Title order={2} size="h4">
-                    <bdi>{calendar.name}</bdi>
-                  </Title>
-                  {calendar.isDefault ? (
-                    <Badge variant="light" tt="none">
-                      {t('admin.calendars.isDefault')}
-                    </Badge>
-                  ) : null}
-                </Group>
-                <Text size="sm" c="dimmed">
-                  {t('admin.calendars.timeZone')}: <bdi dir="ltr">{calendar.timeZone}</bdi> ·{' '}
-                  {t('admin.calendars.summary', {
-                    holidays: format.number(calendar.holidays.length),
-                    overrides: format.number(calendar.overrides.length),
-                  })}
-                </Text>
-              </Stack>
-              {canEdit ? (
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  onClick={() => setEditing(calendar)}
-                  aria-label={t('admin.common.editItem', { name: calendar.name })}
-                >
-                  {t('admin.common.edit')}
-                </Button>
-              ) : null}
-            </Group>
-            <Table className="data-table" aria-label={t('admin.calendars.weekly')} maw={520} mb="sm">
-              <Table.Tbody>
-                {WEEK_DAYS.map((day, i) => (
-                  <Table.Tr key={day}>
-                    <Table.Th scope="row" w={140}>
-                      {t(`admin.calendars.days.${day}`)}
-                    </Table.Th>
-                    <Table.Td>{hours(calendar.weekly[i] ?? [])}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Title order={3} size="h5" mb={4}>
-              {t('admin.calendars.holidays')}
-            </Title>
-            {calendar.holidays.length ? (
-              <Stack gap={2} component="ul" className="plain-list" mb="sm">
-                {calendar.holidays.map((h) => (
-                  <Text component="li" size="sm" key={h.date} data-testid="calendar-holiday" data-date={h.date}>
-                    <CalendarDay date={h.date} />
-                    {h.name ? (
-                      <>
-                        {' — '}
-                        <bdi>{h.name}</bdi>
-                      </>
-                    ) : null}
-                  </Text>
-                ))}
-              </Stack>
-            ) : (
-              <Text size="sm" c="dimmed" mb="sm">
-                {t('admin.calendars.noHolidays')}
-              </Text>
-            )}
-            <Title order={3} size="h5" mb={4}>
-              {t('admin.calendars.overrides')}
-            </Title>
-            {calendar.overrides.length ? (
-              <Stack gap={2} component="ul" className="plain-list">
-                {calendar.overrides.map((o) => (
-                  <Text component="li" size="sm" key={`${o.from}-${o.to}`} data-testid="calendar-override">
-                    {o.name ? (
-                      <>
-                        <bdi>{o.name}</bdi>:{' '}
-                      </>
-                    ) : null}
-                    {t('admin.calendars.from')} <CalendarDay date={o.from} /> {t('admin.calendars.to')} <CalendarDay date={o.to} /> ({hours(o.hours)})
-                  </Text>
-                ))}
-              </Stack>
-            ) : (
+    <SettingsList
+      intro={t('admin.calendars.intro')}
+      createLabel={t('admin.calendars.create')}
+      onCreate={() => editor.open('new')}
+      editor={editor}
+      query={calendars}
+      empty={t('admin.calendars.empty')}
+      isEmpty={list.length === 0}
+      dialog={editor.isOpen ? <CalendarDialog calendar={editor.item} onClose={editor.close} onSaved={editor.saved} /> : null}
+    >
+      {list.map((calendar) => (
+        <Card
+          key={calendar.id}
+          withBorder
+          padding="md"
+          data-testid="calendar-card"
+          data-calendar-id={calendar.id}
+          component="section"
+          aria-label={calendar.name}
+        >
+          <Group justify="space-between" align="start" mb="sm">
+            <Stack gap={2}>
+              <Group gap="xs">
+                <Title order={2} size="h4">
+                  <bdi>{calendar.name}</bdi>
+                </Title>
+                {calendar.isDefault ? (
+                  <Badge variant="light" tt="none">
+                    {t('admin.calendars.isDefault')}
+                  </Badge>
+                ) : null}
+              </Group>
               <Text size="sm" c="dimmed">
-                {t('admin.calendars.noOverrides')}
+                {t('admin.calendars.timeZone')}: <bdi dir="ltr">{calendar.timeZone}</bdi> ·{' '}
+                {t('admin.calendars.summary', {
+                  holidays: format.number(calendar.holidays.length),
+                  overrides: format.number(calendar.overrides.length),
+                })}
               </Text>
-            )}
-          </Card>
-        ))}
-      </QueryState>
-      {editing ? (
-        <CalendarDialog
-          calendar={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={(saved) => {
-            setNotice(t('admin.common.saved', { name: saved.name }));
-            setEditing(null);
-          }}
-        />
-      ) : null}
-    </Stack>
+            </Stack>
+            {canEdit ? <EditButton name={calendar.name} onClick={() => editor.open(calendar)} variant="light" /> : null}
+          </Group>
+          <Table className="data-table" aria-label={t('admin.calendars.weekly')} maw={520} mb="sm">
+            <Table.Tbody>
+              {WEEK_DAYS.map((day, i) => (
+                <Table.Tr key={day}>
+                  <Table.Th scope="row" w={140}>
+                    {t(`admin.calendars.days.${day}`)}
+                  </Table.Th>
+                  <Table.Td>{hours(calendar.weekly[i] ?? [])}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Title order={3} size="h5" mb={4}>
+            {t('admin.calendars.holidays')}
+          </Title>
+          {calendar.holidays.length ? (
+            <Stack gap={2} component="ul" className="plain-list" mb="sm">
+              {calendar.holidays.map((h) => (
+                <Text component="li" size="sm" key={h.date} data-testid="calendar-holiday" data-date={h.date}>
+                  <CalendarDay date={h.date} />
+                  {h.name ? (
+                    <>
+                      {' — '}
+                      <bdi>{h.name}</bdi>
+                    </>
+                  ) : null}
+                </Text>
+              ))}
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed" mb="sm">
+              {t('admin.calendars.noHolidays')}
+            </Text>
+          )}
+          <Title order={3} size="h5" mb={4}>
+            {t('admin.calendars.overrides')}
+          </Title>
+          {calendar.overrides.length ? (
+            <Stack gap={2} component="ul" className="plain-list">
+              {calendar.overrides.map((o) => (
+                <Text component="li" size="sm" key={`${o.from}-${o.to}`} data-testid="calendar-override">
+                  {o.name ? (
+                    <>
+                      <bdi>{o.name}</bdi>:{' '}
+                    </>
+                  ) : null}
+                  {t('admin.calendars.from')} <CalendarDay date={o.from} /> {t('admin.calendars.to')} <CalendarDay date={o.to} /> ({hours(o.hours)})
+                </Text>
+              ))}
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('admin.calendars.noOverrides')}
+            </Text>
+          )}
+        </Card>
+      ))}
+    </SettingsList>
   );
 }
 
@@ -226,28 +198,17 @@ function CalendarDialog({
   onSaved: (c: BusinessCalendar) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [values, setValues] = useState<CalendarFormValues>(() => (calendar ? calendarFormValues(calendar) : newCalendarValues()));
-  const [errors, setErrors] = useState<CalendarFormErrors>({});
-  const update = (patch: Partial<CalendarFormValues>) => setValues((v) => ({ ...v, ...patch }));
-  const save = useMutation({
-    mutationFn: (body: ReturnType<typeof calendarBody>) =>
+  const { values, update, fieldError, save, submit } = useSettingsForm({
+    initial: () => (calendar ? calendarFormValues(calendar) : newCalendarValues()),
+    validate: validateCalendarForm,
+    toBody: calendarBody,
+    send: (body) =>
       calendar
         ? unwrap(api.PUT('/api/v1/business-calendars/{id}', { params: { path: { id: calendar.id } }, body }))
         : unwrap(api.POST('/api/v1/business-calendars', { body })),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: adminKeys.calendars });
-      onSaved(saved);
-    },
+    refresh: adminKeys.calendars,
+    onSaved,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateCalendarForm(values);
-    setErrors(found);
-    if (Object.keys(found).length) return focusFirstError(found);
-    save.mutate(calendarBody(values));
-  };
-  const err = (path: string) => (errors[path] ? t(`admin.validation.${errors[path]}`) : undefined);
   const setDay = (d: number, hours: WorkingInterval[]) => update({ weekly: values.weekly.map((x, i) => (i === d ? hours : x)) });
 
   return (
@@ -255,16 +216,7 @@ function CalendarDialog({
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Group grow align="start" wrap="wrap">
-            <TextInput
-              label={t('admin.common.name')}
-              required
-              maxLength={120}
-              value={values.name}
-              onChange={(e) => update({ name: e.currentTarget.value })}
-              error={err('name')}
-              data-field="name"
-              miw={220}
-            />
+            <NameInput value={values.name} onChange={(name) => update({ name })} error={fieldError('name')} miw={220} />
             <TextInput
               label={t('admin.calendars.timeZone')}
               description={t('admin.calendars.timeZoneHint')}
@@ -272,7 +224,7 @@ function CalendarDialog({
               dir="ltr"
               value={values.timeZone}
               onChange={(e) => update({ timeZone: e.currentTarget.value })}
-              error={err('timeZone')}
+              error={fieldError('timeZone')}
               data-field="timeZone"
               miw={220}
             />
@@ -306,7 +258,7 @@ function CalendarDialog({
                     value={h}
                     dayName={dayName}
                     field={`weekly.${d}.${i}`}
-                    error={err(`weekly.${d}.${i}`)}
+                    error={fieldError(`weekly.${d}.${i}`)}
                     onChange={(v) =>
                       setDay(
                         d,
@@ -338,7 +290,7 @@ function CalendarDialog({
                 label={t('admin.calendars.holidayDate')}
                 value={h.date}
                 onChange={(e) => update({ holidays: values.holidays.map((x, j) => (j === i ? { ...x, date: e.currentTarget.value } : x)) })}
-                error={err(`holidays.${i}`)}
+                error={fieldError(`holidays.${i}`)}
                 data-field={`holidays.${i}`}
                 dir="ltr"
               />
@@ -392,7 +344,7 @@ function CalendarDialog({
                     label={t('admin.calendars.fromDate')}
                     value={o.from}
                     onChange={(e) => setOverride({ from: e.currentTarget.value })}
-                    error={err(`overrides.${i}`)}
+                    error={fieldError(`overrides.${i}`)}
                     data-field={`overrides.${i}`}
                     dir="ltr"
                   />

@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -16,17 +15,22 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
 import { CHANNELS, TICKET_PRIORITIES, TICKET_TYPES } from '../../../api/views';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useFormat, usePreferences } from '../../../format/preferences';
 import { adminKeys, CONTACT_KINDS, type RoutingRule } from '../admin-api';
-import { EditDialog, focusFirstError, FormButtons, QueryState, SavedNotice } from '../AdminParts';
+import { EditDialog, FormButtons } from '../AdminParts';
+import { NameInput } from '../common/NameInput';
+import { SettingsList, SettingsTable } from '../common/SettingsList';
+import { ActiveBadge, EditButton, RowName } from '../common/SettingsRow';
+import { useSettingsEditor } from '../common/use-settings-editor';
+import { useSettingsForm } from '../common/use-settings-form';
 import { joinTextList } from '../text-list';
 import { useCanEdit, useCategoriesList, useTeamsList } from '../use-admin-data';
-import { isDefaultRule, ruleBody, ruleFormValues, type RuleFormErrors, type RuleFormValues, validateRuleForm } from './rule-form';
+import { isDefaultRule, ruleBody, ruleFormValues, validateRuleForm } from './rule-form';
 import { moveRule } from './rule-order';
 
 /** Routing rules in order (first match wins), with their conditions and actions; admins reorder, edit and delete. */
@@ -39,9 +43,8 @@ export function RoutingTab() {
   const rules = useQuery({ queryKey: adminKeys.routingRules, queryFn: () => unwrap(api.GET('/api/v1/routing-rules')) });
   const teams = useTeamsList();
   const categories = useCategoriesList();
-  const [editing, setEditing] = useState<RoutingRule | 'new' | null>(null);
+  const editor = useSettingsEditor<RoutingRule>();
   const [removing, setRemoving] = useState<RoutingRule | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const list = [...(rules.data ?? [])].sort((a, b) => a.position - b.position);
   const sep = language === 'ar' ? '، ' : ', ';
   const teamName = (id?: string) => teams.data?.find((x) => x.id === id)?.name ?? t('admin.common.none');
@@ -80,114 +83,91 @@ export function RoutingTab() {
   };
 
   return (
-    <Stack gap="md">
-      <Text size="sm" c="dimmed">
-        {t('admin.routing.intro')}
-      </Text>
-      {canEdit ? (
-        <Group justify="flex-end">
-          <Button onClick={() => setEditing('new')}>{t('admin.routing.create')}</Button>
-        </Group>
-      ) : null}
-      <SavedNotice message={notice} onClose={() => setNotice(null)} />
-      {move.isError ? <ErrorAlert error={move.error} /> : null}
-      <QueryState query={rules} empty={t('admin.routing.empty')} isEmpty={list.length === 0}>
-        <Table.ScrollContainer minWidth={820}>
-          <Table striped className="data-table" aria-label={t('admin.tabs.routing')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.routing.order')}</Table.Th>
-                <Table.Th scope="col">{t('admin.common.name')}</Table.Th>
-                <Table.Th scope="col">{t('admin.routing.conditions')}</Table.Th>
-                <Table.Th scope="col">{t('admin.routing.actions')}</Table.Th>
-                <Table.Th scope="col">{t('admin.common.status')}</Table.Th>
-                {canEdit ? <Table.Th scope="col">{t('admin.common.actions')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((rule, index) => (
-                <Table.Tr key={rule.id} data-testid="rule-row" data-rule-id={rule.id}>
-                  <Table.Td>{format.number(index + 1)}</Table.Td>
-                  <Table.Th scope="row" fw={600} className="wrap-anywhere" maw={220}>
-                    <bdi>{rule.name}</bdi>
-                  </Table.Th>
-                  <Table.Td className="wrap-anywhere" maw={320}>
-                    {conditionsText(rule)}
-                  </Table.Td>
-                  <Table.Td className="wrap-anywhere" maw={260}>
-                    {actionsText(rule)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={rule.active ? 'teal' : 'gray'} variant="light" tt="none">
-                      {rule.active ? t('admin.common.active') : t('admin.common.inactive')}
-                    </Badge>
-                  </Table.Td>
-                  {canEdit ? (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('admin.routing.moveUp', { name: rule.name })}
-                          disabled={index === 0 || move.isPending}
-                          onClick={() => move.mutate({ id: rule.id, direction: 'up' })}
-                        >
-                          <span aria-hidden="true">▲</span>
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('admin.routing.moveDown', { name: rule.name })}
-                          disabled={index === list.length - 1 || move.isPending}
-                          onClick={() => move.mutate({ id: rule.id, direction: 'down' })}
-                        >
-                          <span aria-hidden="true">▼</span>
-                        </ActionIcon>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          onClick={() => setEditing(rule)}
-                          aria-label={t('admin.common.editItem', { name: rule.name })}
-                        >
-                          {t('admin.common.edit')}
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => setRemoving(rule)}
-                          aria-label={t('admin.routing.removeRule', { name: rule.name })}
-                        >
-                          {t('admin.common.remove')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </QueryState>
-      {editing ? (
-        <RuleDialog
-          rule={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={(saved) => {
-            setNotice(t('admin.common.saved', { name: saved.name }));
-            setEditing(null);
-          }}
-        />
-      ) : null}
-      {removing ? (
-        <RemoveRuleDialog
-          rule={removing}
-          onClose={() => setRemoving(null)}
-          onRemoved={() => {
-            setNotice(t('admin.routing.removed', { name: removing.name }));
-            setRemoving(null);
-          }}
-        />
-      ) : null}
-    </Stack>
+    <SettingsList
+      intro={t('admin.routing.intro')}
+      createLabel={t('admin.routing.create')}
+      onCreate={() => editor.open('new')}
+      editor={editor}
+      query={rules}
+      empty={t('admin.routing.empty')}
+      isEmpty={list.length === 0}
+      alert={move.isError ? <ErrorAlert error={move.error} /> : null}
+      dialog={
+        <>
+          {editor.isOpen ? <RuleDialog rule={editor.item} onClose={editor.close} onSaved={editor.saved} /> : null}
+          {removing ? (
+            <RemoveRuleDialog
+              rule={removing}
+              onClose={() => setRemoving(null)}
+              onRemoved={() => {
+                editor.announce(t('admin.routing.removed', { name: removing.name }));
+                setRemoving(null);
+              }}
+            />
+          ) : null}
+        </>
+      }
+    >
+      <SettingsTable
+        label={t('admin.tabs.routing')}
+        minWidth={820}
+        columns={[
+          t('admin.routing.order'),
+          t('admin.common.name'),
+          t('admin.routing.conditions'),
+          t('admin.routing.actions'),
+          t('admin.common.status'),
+        ]}
+      >
+        {list.map((rule, index) => (
+          <Table.Tr key={rule.id} data-testid="rule-row" data-rule-id={rule.id}>
+            <Table.Td>{format.number(index + 1)}</Table.Td>
+            <RowName name={rule.name} maw={220} />
+            <Table.Td className="wrap-anywhere" maw={320}>
+              {conditionsText(rule)}
+            </Table.Td>
+            <Table.Td className="wrap-anywhere" maw={260}>
+              {actionsText(rule)}
+            </Table.Td>
+            <Table.Td>
+              <ActiveBadge active={rule.active} />
+            </Table.Td>
+            {canEdit ? (
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label={t('admin.routing.moveUp', { name: rule.name })}
+                    disabled={index === 0 || move.isPending}
+                    onClick={() => move.mutate({ id: rule.id, direction: 'up' })}
+                  >
+                    <span aria-hidden="true">▲</span>
+                  </ActionIcon>
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label={t('admin.routing.moveDown', { name: rule.name })}
+                    disabled={index === list.length - 1 || move.isPending}
+                    onClick={() => move.mutate({ id: rule.id, direction: 'down' })}
+                  >
+                    <span aria-hidden="true">▼</span>
+                  </ActionIcon>
+                  <EditButton name={rule.name} onClick={() => editor.open(rule)} />
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setRemoving(rule)}
+                    aria-label={t('admin.routing.removeRule', { name: rule.name })}
+                  >
+                    {t('admin.common.remove')}
+                  </Button>
+                </Group>
+              </Table.Td>
+            ) : null}
+          </Table.Tr>
+        ))}
+      </SettingsTable>
+    </SettingsList>
   );
 }
 
@@ -227,44 +207,25 @@ function RemoveRuleDialog({ rule, onClose, onRemoved }: { rule: RoutingRule; onC
 function RuleDialog({ rule, onClose, onSaved }: { rule: RoutingRule | null; onClose: () => void; onSaved: (r: RoutingRule) => void }) {
   const { t } = useTranslation();
   const { language } = usePreferences();
-  const queryClient = useQueryClient();
   const teams = useTeamsList();
   const categories = useCategoriesList();
-  const [values, setValues] = useState<RuleFormValues>(() => ruleFormValues(rule, language));
-  const [errors, setErrors] = useState<RuleFormErrors>({});
-  const update = (patch: Partial<RuleFormValues>) => setValues((v) => ({ ...v, ...patch }));
-  const save = useMutation({
-    mutationFn: (body: ReturnType<typeof ruleBody>) =>
+  const { values, update, errors, fieldError, save, submit } = useSettingsForm({
+    initial: () => ruleFormValues(rule, language),
+    validate: validateRuleForm,
+    toBody: ruleBody,
+    send: (body) =>
       rule
         ? unwrap(api.PATCH('/api/v1/routing-rules/{id}', { params: { path: { id: rule.id } }, body }))
         : unwrap(api.POST('/api/v1/routing-rules', { body })),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: adminKeys.routingRules });
-      onSaved(saved);
-    },
+    refresh: adminKeys.routingRules,
+    onSaved,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateRuleForm(values);
-    setErrors(found);
-    if (Object.keys(found).length) return focusFirstError(found);
-    save.mutate(ruleBody(values));
-  };
-  const error = (field: keyof RuleFormErrors) => (errors[field] ? t(`admin.validation.${errors[field]}` as 'admin.validation.name') : undefined);
 
   return (
     <EditDialog title={rule ? t('admin.routing.editTitle') : t('admin.routing.createTitle')} onClose={onClose} size="xl">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput
-            label={t('admin.common.name')}
-            required
-            maxLength={120}
-            value={values.name}
-            onChange={(e) => update({ name: e.currentTarget.value })}
-            error={error('name')}
-            data-field="name"
-          />
+          <NameInput value={values.name} onChange={(name) => update({ name })} error={fieldError('name')} />
           <Switch label={t('admin.common.active')} checked={values.active} onChange={(e) => update({ active: e.currentTarget.checked })} />
           <Title order={3} size="h5">
             {t('admin.routing.conditions')}
@@ -279,7 +240,7 @@ function RuleDialog({ rule, onClose, onSaved }: { rule: RoutingRule | null; onCl
             minRows={2}
             value={values.keywords}
             onChange={(e) => update({ keywords: e.currentTarget.value })}
-            error={error('keywords')}
+            error={fieldError('keywords')}
             data-field="keywords"
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -333,7 +294,7 @@ function RuleDialog({ rule, onClose, onSaved }: { rule: RoutingRule | null; onCl
           </Title>
           {errors.actions ? (
             <Text size="sm" c="red" role="alert">
-              {error('actions')}
+              {fieldError('actions')}
             </Text>
           ) : null}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -362,7 +323,7 @@ function RuleDialog({ rule, onClose, onSaved }: { rule: RoutingRule | null; onCl
             description={t('admin.routing.tagsHint')}
             value={values.tags}
             onChange={(e) => update({ tags: e.currentTarget.value })}
-            error={error('tags')}
+            error={fieldError('tags')}
             data-field="tags"
           />
           <FormButtons submitting={save.isPending} error={save.error} onCancel={onClose} />

@@ -1,15 +1,19 @@
-import { Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { NativeSelect, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
 import { TICKET_PRIORITIES, TICKET_TYPES } from '../../../api/views';
 import { useFormat } from '../../../format/preferences';
 import { adminKeys, type SlaPolicy } from '../admin-api';
-import { EditDialog, focusFirstError, FormButtons, QueryState, SavedNotice } from '../AdminParts';
+import { EditDialog, FormButtons } from '../AdminParts';
+import { NameInput } from '../common/NameInput';
+import { SettingsList, SettingsTable } from '../common/SettingsList';
+import { ActiveBadge, EditButton, RowName } from '../common/SettingsRow';
+import { useSettingsEditor } from '../common/use-settings-editor';
+import { useSettingsForm } from '../common/use-settings-form';
 import { parseTypedNumber } from '../number-input';
 import { useCanEdit } from '../use-admin-data';
-import { policyScope, slaBody, slaFormValues, type SlaFormErrors, type SlaFormValues, validateSlaForm, workingDuration } from './sla-form';
+import { policyScope, slaBody, slaFormValues, validateSlaForm, workingDuration } from './sla-form';
 
 function useDuration() {
   const { t } = useTranslation();
@@ -27,8 +31,7 @@ export function SlaTab() {
   const duration = useDuration();
   const canEdit = useCanEdit();
   const policies = useQuery({ queryKey: adminKeys.slaPolicies, queryFn: () => unwrap(api.GET('/api/v1/sla-policies')) });
-  const [editing, setEditing] = useState<SlaPolicy | 'new' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const editor = useSettingsEditor<SlaPolicy>();
   const list = policies.data ?? [];
   const minutesCell = (m: number) => (
     <>
@@ -40,103 +43,66 @@ export function SlaTab() {
   );
 
   return (
-    <Stack gap="md">
-      <Text size="sm" c="dimmed">
-        {t('admin.sla.intro')}
-      </Text>
-      {canEdit ? (
-        <Group justify="flex-end">
-          <Button onClick={() => setEditing('new')}>{t('admin.sla.create')}</Button>
-        </Group>
-      ) : null}
-      <SavedNotice message={notice} onClose={() => setNotice(null)} />
-      <QueryState query={policies} empty={t('admin.sla.empty')} isEmpty={list.length === 0}>
-        <Table.ScrollContainer minWidth={880}>
-          <Table striped className="data-table" aria-label={t('admin.tabs.sla')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.common.name')}</Table.Th>
-                <Table.Th scope="col">{t('admin.sla.scopeLabel')}</Table.Th>
-                <Table.Th scope="col">{t('admin.sla.priority')}</Table.Th>
-                <Table.Th scope="col">{t('admin.sla.type')}</Table.Th>
-                <Table.Th scope="col">{t('admin.sla.firstResponse')}</Table.Th>
-                <Table.Th scope="col">{t('admin.sla.resolution')}</Table.Th>
-                <Table.Th scope="col">{t('admin.common.status')}</Table.Th>
-                {canEdit ? <Table.Th scope="col">{t('admin.common.actions')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((policy) => (
-                <Table.Tr key={policy.id} data-testid="sla-row">
-                  <Table.Th scope="row" fw={600} className="wrap-anywhere" maw={220}>
-                    <bdi>{policy.name}</bdi>
-                  </Table.Th>
-                  <Table.Td>{t(`admin.sla.scope.${policyScope(policy)}`)}</Table.Td>
-                  <Table.Td>{policy.priority ? t(`priority.${policy.priority as 'low'}`) : t('admin.sla.anyPriority')}</Table.Td>
-                  <Table.Td>{policy.ticketType ? t(`ticketType.${policy.ticketType as 'other'}`) : t('admin.sla.anyType')}</Table.Td>
-                  <Table.Td>{minutesCell(policy.firstResponseMinutes)}</Table.Td>
-                  <Table.Td>{minutesCell(policy.resolutionMinutes)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={policy.active ? 'teal' : 'gray'} variant="light" tt="none">
-                      {policy.active ? t('admin.common.active') : t('admin.common.inactive')}
-                    </Badge>
-                  </Table.Td>
-                  {canEdit ? (
-                    <Table.Td>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        onClick={() => setEditing(policy)}
-                        aria-label={t('admin.common.editItem', { name: policy.name })}
-                      >
-                        {t('admin.common.edit')}
-                      </Button>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </QueryState>
-      {editing ? (
-        <SlaDialog
-          policy={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={(saved) => {
-            setNotice(t('admin.common.saved', { name: saved.name }));
-            setEditing(null);
-          }}
-        />
-      ) : null}
-    </Stack>
+    <SettingsList
+      intro={t('admin.sla.intro')}
+      createLabel={t('admin.sla.create')}
+      onCreate={() => editor.open('new')}
+      editor={editor}
+      query={policies}
+      empty={t('admin.sla.empty')}
+      isEmpty={list.length === 0}
+      dialog={editor.isOpen ? <SlaDialog policy={editor.item} onClose={editor.close} onSaved={editor.saved} /> : null}
+    >
+      <SettingsTable
+        label={t('admin.tabs.sla')}
+        minWidth={880}
+        columns={[
+          t('admin.common.name'),
+          t('admin.sla.scopeLabel'),
+          t('admin.sla.priority'),
+          t('admin.sla.type'),
+          t('admin.sla.firstResponse'),
+          t('admin.sla.resolution'),
+          t('admin.common.status'),
+        ]}
+      >
+        {list.map((policy) => (
+          <Table.Tr key={policy.id} data-testid="sla-row">
+            <RowName name={policy.name} maw={220} />
+            <Table.Td>{t(`admin.sla.scope.${policyScope(policy)}`)}</Table.Td>
+            <Table.Td>{policy.priority ? t(`priority.${policy.priority as 'low'}`) : t('admin.sla.anyPriority')}</Table.Td>
+            <Table.Td>{policy.ticketType ? t(`ticketType.${policy.ticketType as 'other'}`) : t('admin.sla.anyType')}</Table.Td>
+            <Table.Td>{minutesCell(policy.firstResponseMinutes)}</Table.Td>
+            <Table.Td>{minutesCell(policy.resolutionMinutes)}</Table.Td>
+            <Table.Td>
+              <ActiveBadge active={policy.active} />
+            </Table.Td>
+            {canEdit ? (
+              <Table.Td>
+                <EditButton name={policy.name} onClick={() => editor.open(policy)} />
+              </Table.Td>
+            ) : null}
+          </Table.Tr>
+        ))}
+      </SettingsTable>
+    </SettingsList>
   );
 }
 
 function SlaDialog({ policy, onClose, onSaved }: { policy: SlaPolicy | null; onClose: () => void; onSaved: (p: SlaPolicy) => void }) {
   const { t } = useTranslation();
   const duration = useDuration();
-  const queryClient = useQueryClient();
-  const [values, setValues] = useState<SlaFormValues>(() => slaFormValues(policy));
-  const [errors, setErrors] = useState<SlaFormErrors>({});
-  const update = (patch: Partial<SlaFormValues>) => setValues((v) => ({ ...v, ...patch }));
-  const save = useMutation({
-    mutationFn: (body: ReturnType<typeof slaBody>) =>
+  const { values, update, fieldError, save, submit } = useSettingsForm({
+    initial: () => slaFormValues(policy),
+    validate: validateSlaForm,
+    toBody: slaBody,
+    send: (body) =>
       policy
         ? unwrap(api.PATCH('/api/v1/sla-policies/{id}', { params: { path: { id: policy.id } }, body }))
         : unwrap(api.POST('/api/v1/sla-policies', { body })),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: adminKeys.slaPolicies });
-      onSaved(saved);
-    },
+    refresh: adminKeys.slaPolicies,
+    onSaved,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateSlaForm(values);
-    setErrors(found);
-    if (Object.keys(found).length) return focusFirstError(found);
-    save.mutate(slaBody(values));
-  };
   const minutesField = (field: 'firstResponseMinutes' | 'resolutionMinutes' | 'escalationStepMinutes', label: string) => {
     const n = parseTypedNumber(values[field]);
     return (
@@ -147,7 +113,7 @@ function SlaDialog({ policy, onClose, onSaved }: { policy: SlaPolicy | null; onC
         value={values[field]}
         onChange={(e) => update({ [field]: e.currentTarget.value })}
         description={n !== null && n > 0 ? duration(n) : undefined}
-        error={errors[field] ? t(`admin.validation.${errors[field]}`) : undefined}
+        error={fieldError(field)}
         data-field={field}
       />
     );
@@ -157,15 +123,7 @@ function SlaDialog({ policy, onClose, onSaved }: { policy: SlaPolicy | null; onC
     <EditDialog title={policy ? t('admin.sla.editTitle') : t('admin.sla.createTitle')} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput
-            label={t('admin.common.name')}
-            required
-            maxLength={120}
-            value={values.name}
-            onChange={(e) => update({ name: e.currentTarget.value })}
-            error={errors.name ? t(`admin.validation.${errors.name}`) : undefined}
-            data-field="name"
-          />
+          <NameInput value={values.name} onChange={(name) => update({ name })} error={fieldError('name')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
               label={t('admin.sla.priority')}

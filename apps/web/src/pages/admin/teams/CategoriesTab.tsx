@@ -1,13 +1,16 @@
-import { Badge, Button, Group, NativeSelect, Stack, Switch, Table, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { NativeSelect, Stack, Switch, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
 import { usePreferences } from '../../../format/preferences';
 import { adminKeys, type Category } from '../admin-api';
-import { EditDialog, focusFirstError, FormButtons, QueryState, SavedNotice } from '../AdminParts';
+import { EditDialog, FormButtons } from '../AdminParts';
+import { NameInput } from '../common/NameInput';
+import { SettingsList, SettingsTable } from '../common/SettingsList';
+import { ActiveBadge, EditButton, RowName } from '../common/SettingsRow';
+import { useSettingsEditor } from '../common/use-settings-editor';
+import { useSettingsForm } from '../common/use-settings-form';
 import { useActiveStaff, useCanEdit, useCategoriesList, useTeamsList } from '../use-admin-data';
-import { categoryBody, categoryFormValues, type CategoryFormValues, type TeamFormErrors, validateCategoryForm } from './team-form';
+import { categoryBody, categoryFormValues, validateCategoryForm } from './team-form';
 
 /** Ticket categories: the team that owns them and the competent officer who receives referrals and escalations. */
 export function CategoriesTab() {
@@ -17,8 +20,7 @@ export function CategoriesTab() {
   const categories = useCategoriesList();
   const teams = useTeamsList();
   const staff = useActiveStaff();
-  const [editing, setEditing] = useState<Category | 'new' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const editor = useSettingsEditor<Category>();
   const list = categories.data ?? [];
   const teamName = (id: string | null) =>
     id ? (teams.data?.find((x) => x.id === id)?.name ?? t('admin.common.none')) : t('admin.categories.noTeam');
@@ -26,123 +28,67 @@ export function CategoriesTab() {
     id ? (staff.data?.find((u) => u.id === id)?.name ?? t('admin.common.none')) : t('admin.categories.noCompetent');
 
   return (
-    <Stack gap="md">
-      {canEdit ? (
-        <Group justify="flex-end">
-          <Button onClick={() => setEditing('new')}>{t('admin.categories.create')}</Button>
-        </Group>
-      ) : null}
-      <SavedNotice message={notice} onClose={() => setNotice(null)} />
-      <QueryState query={categories} empty={t('admin.categories.empty')} isEmpty={list.length === 0}>
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped className="data-table" aria-label={t('admin.tabs.categories')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.common.name')}</Table.Th>
-                <Table.Th scope="col">{t('admin.categories.team')}</Table.Th>
-                <Table.Th scope="col">{t('admin.categories.competentOfficer')}</Table.Th>
-                <Table.Th scope="col">{t('admin.common.status')}</Table.Th>
-                {canEdit ? <Table.Th scope="col">{t('admin.common.actions')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((category) => (
-                <Table.Tr key={category.id} data-testid="category-row" data-category-id={category.id}>
-                  <Table.Th scope="row" fw={600} className="wrap-anywhere" maw={240}>
-                    <bdi>{language === 'en' && category.nameEn ? category.nameEn : category.name}</bdi>
-                  </Table.Th>
-                  <Table.Td>
-                    <bdi>{teamName(category.teamId)}</bdi>
-                  </Table.Td>
-                  <Table.Td>
-                    <bdi>{personName(category.competentOfficerId)}</bdi>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={category.active ? 'teal' : 'gray'} variant="light" tt="none">
-                      {category.active ? t('admin.common.active') : t('admin.common.inactive')}
-                    </Badge>
-                  </Table.Td>
-                  {canEdit ? (
-                    <Table.Td>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        onClick={() => setEditing(category)}
-                        aria-label={t('admin.common.editItem', { name: category.name })}
-                      >
-                        {t('admin.common.edit')}
-                      </Button>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </QueryState>
-      {editing ? (
-        <CategoryDialog
-          category={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={(saved) => {
-            setNotice(t('admin.common.saved', { name: saved.name }));
-            setEditing(null);
-          }}
-        />
-      ) : null}
-    </Stack>
+    <SettingsList
+      createLabel={t('admin.categories.create')}
+      onCreate={() => editor.open('new')}
+      editor={editor}
+      query={categories}
+      empty={t('admin.categories.empty')}
+      isEmpty={list.length === 0}
+      dialog={editor.isOpen ? <CategoryDialog category={editor.item} onClose={editor.close} onSaved={editor.saved} /> : null}
+    >
+      <SettingsTable
+        label={t('admin.tabs.categories')}
+        minWidth={720}
+        columns={[t('admin.common.name'), t('admin.categories.team'), t('admin.categories.competentOfficer'), t('admin.common.status')]}
+      >
+        {list.map((category) => (
+          <Table.Tr key={category.id} data-testid="category-row" data-category-id={category.id}>
+            <RowName name={language === 'en' && category.nameEn ? category.nameEn : category.name} maw={240} />
+            <Table.Td>
+              <bdi>{teamName(category.teamId)}</bdi>
+            </Table.Td>
+            <Table.Td>
+              <bdi>{personName(category.competentOfficerId)}</bdi>
+            </Table.Td>
+            <Table.Td>
+              <ActiveBadge active={category.active} />
+            </Table.Td>
+            {canEdit ? (
+              <Table.Td>
+                <EditButton name={category.name} onClick={() => editor.open(category)} />
+              </Table.Td>
+            ) : null}
+          </Table.Tr>
+        ))}
+      </SettingsTable>
+    </SettingsList>
   );
 }
 
 function CategoryDialog({ category, onClose, onSaved }: { category: Category | null; onClose: () => void; onSaved: (c: Category) => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const teams = useTeamsList();
   const staff = useActiveStaff();
-  const [values, setValues] = useState<CategoryFormValues>(() => categoryFormValues(category));
-  const [errors, setErrors] = useState<TeamFormErrors>({});
-  const update = (patch: Partial<CategoryFormValues>) => setValues((v) => ({ ...v, ...patch }));
-  const save = useMutation({
-    mutationFn: (body: ReturnType<typeof categoryBody>) =>
+  const { values, update, fieldError, save, submit } = useSettingsForm({
+    initial: () => categoryFormValues(category),
+    validate: validateCategoryForm,
+    toBody: categoryBody,
+    send: (body) =>
       category
         ? unwrap(api.PATCH('/api/v1/categories/{id}', { params: { path: { id: category.id } }, body }))
         : unwrap(api.POST('/api/v1/categories', { body })),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: adminKeys.categories });
-      onSaved(saved);
-    },
+    refresh: adminKeys.categories,
+    onSaved,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateCategoryForm(values);
-    setErrors(found);
-    if (Object.keys(found).length) return focusFirstError(found);
-    save.mutate(categoryBody(values));
-  };
   const officers = (staff.data ?? []).filter((u) => u.role !== 'committee');
 
   return (
     <EditDialog title={category ? t('admin.categories.editTitle') : t('admin.categories.createTitle')} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput
-            label={t('admin.common.name')}
-            required
-            maxLength={120}
-            value={values.name}
-            onChange={(e) => update({ name: e.currentTarget.value })}
-            error={errors.name ? t(`admin.validation.${errors.name}`) : undefined}
-            data-field="name"
-          />
-          <TextInput
-            label={t('admin.common.nameEn')}
-            dir="ltr"
-            maxLength={120}
-            value={values.nameEn}
-            onChange={(e) => update({ nameEn: e.currentTarget.value })}
-            error={errors.nameEn ? t(`admin.validation.${errors.nameEn}`) : undefined}
-            data-field="nameEn"
-          />
+          <NameInput value={values.name} onChange={(name) => update({ name })} error={fieldError('name')} />
+          <NameInput english value={values.nameEn} onChange={(nameEn) => update({ nameEn })} error={fieldError('nameEn')} />
           <NativeSelect
             label={t('admin.categories.team')}
             value={values.teamId}

@@ -1,15 +1,18 @@
-import { Button, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { useFormat, usePreferences } from '../../../format/preferences';
 import { adminKeys, ASSIGNMENT_MODES, type Team } from '../admin-api';
-import { EditDialog, focusFirstError, FormButtons, QueryState, SavedNotice } from '../AdminParts';
+import { EditDialog, FormButtons } from '../AdminParts';
+import { NameInput } from '../common/NameInput';
+import { SettingsList, SettingsTable } from '../common/SettingsList';
+import { EditButton, RowName } from '../common/SettingsRow';
+import { useSettingsEditor } from '../common/use-settings-editor';
+import { useSettingsForm } from '../common/use-settings-form';
 import { useActiveStaff, useCalendarsList, useCanEdit, useTeamsList } from '../use-admin-data';
-import { teamBody, teamFormValues, type TeamFormErrors, type TeamFormValues, validateTeamForm } from './team-form';
+import { teamBody, teamFormValues, validateTeamForm } from './team-form';
 
 /** Teams: members, how tickets are assigned, the load limit and the calendar SLA clocks run on. */
 export function TeamsTab() {
@@ -19,102 +22,68 @@ export function TeamsTab() {
   const canEdit = useCanEdit();
   const teams = useTeamsList();
   const calendars = useCalendarsList();
-  const [editing, setEditing] = useState<Team | 'new' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const editor = useSettingsEditor<Team>();
   const calendarName = (id: string | null) =>
     id ? (calendars.data?.find((c) => c.id === id)?.name ?? t('admin.common.none')) : t('admin.teams.defaultCalendar');
   const list = teams.data ?? [];
 
   return (
-    <Stack gap="md">
-      {canEdit ? (
-        <Group justify="flex-end">
-          <Button onClick={() => setEditing('new')}>{t('admin.teams.create')}</Button>
-        </Group>
-      ) : null}
-      <SavedNotice message={notice} onClose={() => setNotice(null)} />
-      <QueryState query={teams} empty={t('admin.teams.empty')} isEmpty={list.length === 0}>
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped className="data-table" aria-label={t('admin.tabs.teams')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.common.name')}</Table.Th>
-                <Table.Th scope="col">{t('admin.teams.assignmentMode')}</Table.Th>
-                <Table.Th scope="col">{t('admin.teams.maxOpen')}</Table.Th>
-                <Table.Th scope="col">{t('admin.teams.calendar')}</Table.Th>
-                <Table.Th scope="col">{t('admin.teams.members')}</Table.Th>
-                {canEdit ? <Table.Th scope="col">{t('admin.common.actions')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((team) => (
-                <Table.Tr key={team.id} data-testid="team-row" data-team-id={team.id}>
-                  <Table.Th scope="row" fw={600} className="wrap-anywhere" maw={240}>
-                    <bdi>{language === 'en' && team.nameEn ? team.nameEn : team.name}</bdi>
-                  </Table.Th>
-                  <Table.Td>{t(`admin.teams.modes.${team.assignmentMode}`)}</Table.Td>
-                  <Table.Td>{format.number(team.maxOpenPerOfficer)}</Table.Td>
-                  <Table.Td>
-                    <bdi>{calendarName(team.calendarId)}</bdi>
-                  </Table.Td>
-                  <Table.Td className="wrap-anywhere" maw={320}>
-                    {team.members.length ? team.members.map((m) => m.name).join(language === 'ar' ? '، ' : ', ') : t('admin.teams.noMembers')}
-                  </Table.Td>
-                  {canEdit ? (
-                    <Table.Td>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        onClick={() => setEditing(team)}
-                        aria-label={t('admin.common.editItem', { name: team.name })}
-                      >
-                        {t('admin.common.edit')}
-                      </Button>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </QueryState>
-      {editing ? (
-        <TeamDialog
-          team={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={(team) => {
-            setNotice(t('admin.common.saved', { name: team.name }));
-            setEditing(null);
-          }}
-        />
-      ) : null}
-    </Stack>
+    <SettingsList
+      createLabel={t('admin.teams.create')}
+      onCreate={() => editor.open('new')}
+      editor={editor}
+      query={teams}
+      empty={t('admin.teams.empty')}
+      isEmpty={list.length === 0}
+      dialog={editor.isOpen ? <TeamDialog team={editor.item} onClose={editor.close} onSaved={editor.saved} /> : null}
+    >
+      <SettingsTable
+        label={t('admin.tabs.teams')}
+        minWidth={760}
+        columns={[
+          t('admin.common.name'),
+          t('admin.teams.assignmentMode'),
+          t('admin.teams.maxOpen'),
+          t('admin.teams.calendar'),
+          t('admin.teams.members'),
+        ]}
+      >
+        {list.map((team) => (
+          <Table.Tr key={team.id} data-testid="team-row" data-team-id={team.id}>
+            <RowName name={language === 'en' && team.nameEn ? team.nameEn : team.name} maw={240} />
+            <Table.Td>{t(`admin.teams.modes.${team.assignmentMode}`)}</Table.Td>
+            <Table.Td>{format.number(team.maxOpenPerOfficer)}</Table.Td>
+            <Table.Td>
+              <bdi>{calendarName(team.calendarId)}</bdi>
+            </Table.Td>
+            <Table.Td className="wrap-anywhere" maw={320}>
+              {team.members.length ? team.members.map((m) => m.name).join(language === 'ar' ? '، ' : ', ') : t('admin.teams.noMembers')}
+            </Table.Td>
+            {canEdit ? (
+              <Table.Td>
+                <EditButton name={team.name} onClick={() => editor.open(team)} />
+              </Table.Td>
+            ) : null}
+          </Table.Tr>
+        ))}
+      </SettingsTable>
+    </SettingsList>
   );
 }
 
 function TeamDialog({ team, onClose, onSaved }: { team: Team | null; onClose: () => void; onSaved: (team: Team) => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const staff = useActiveStaff();
   const calendars = useCalendarsList();
-  const [values, setValues] = useState<TeamFormValues>(() => teamFormValues(team));
-  const [errors, setErrors] = useState<TeamFormErrors>({});
-  const update = (patch: Partial<TeamFormValues>) => setValues((v) => ({ ...v, ...patch }));
-  const save = useMutation({
-    mutationFn: (body: ReturnType<typeof teamBody>) =>
+  const { values, update, fieldError, save, submit } = useSettingsForm({
+    initial: () => teamFormValues(team),
+    validate: validateTeamForm,
+    toBody: teamBody,
+    send: (body) =>
       team ? unwrap(api.PATCH('/api/v1/teams/{id}', { params: { path: { id: team.id } }, body })) : unwrap(api.POST('/api/v1/teams', { body })),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: adminKeys.teams });
-      onSaved(saved);
-    },
+    refresh: adminKeys.teams,
+    onSaved,
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateTeamForm(values);
-    setErrors(found);
-    if (Object.keys(found).length) return focusFirstError(found);
-    save.mutate(teamBody(values));
-  };
   // Members who are no longer active still show, so saving does not drop them unseen.
   const people = [...(staff.data ?? []).filter((u) => u.role !== 'committee').map((u) => ({ id: u.id, name: u.name }))];
   for (const m of team?.members ?? []) if (!people.some((p) => p.id === m.id)) people.push({ id: m.id, name: m.name });
@@ -123,24 +92,8 @@ function TeamDialog({ team, onClose, onSaved }: { team: Team | null; onClose: ()
     <EditDialog title={team ? t('admin.teams.editTitle') : t('admin.teams.createTitle')} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput
-            label={t('admin.common.name')}
-            required
-            maxLength={120}
-            value={values.name}
-            onChange={(e) => update({ name: e.currentTarget.value })}
-            error={errors.name ? t(`admin.validation.${errors.name}`) : undefined}
-            data-field="name"
-          />
-          <TextInput
-            label={t('admin.common.nameEn')}
-            dir="ltr"
-            maxLength={120}
-            value={values.nameEn}
-            onChange={(e) => update({ nameEn: e.currentTarget.value })}
-            error={errors.nameEn ? t(`admin.validation.${errors.nameEn}`) : undefined}
-            data-field="nameEn"
-          />
+          <NameInput value={values.name} onChange={(name) => update({ name })} error={fieldError('name')} />
+          <NameInput english value={values.nameEn} onChange={(nameEn) => update({ nameEn })} error={fieldError('nameEn')} />
           <Group grow align="start" wrap="wrap">
             <NativeSelect
               label={t('admin.teams.assignmentMode')}
@@ -157,7 +110,7 @@ function TeamDialog({ team, onClose, onSaved }: { team: Team | null; onClose: ()
               inputMode="numeric"
               value={values.maxOpenPerOfficer}
               onChange={(e) => update({ maxOpenPerOfficer: e.currentTarget.value })}
-              error={errors.maxOpenPerOfficer ? t(`admin.validation.${errors.maxOpenPerOfficer}`) : undefined}
+              error={fieldError('maxOpenPerOfficer')}
               data-field="maxOpenPerOfficer"
               miw={200}
             />

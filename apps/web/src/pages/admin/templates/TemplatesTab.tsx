@@ -1,18 +1,19 @@
 import { Button, Group, NativeSelect, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
 import { CHANNELS, type MessageTemplateView } from '../../../api/views';
 import { usePreferences } from '../../../format/preferences';
 import { adminKeys } from '../admin-api';
-import { EditDialog, focusFirstError, FormButtons, QueryState, SavedNotice } from '../AdminParts';
+import { EditDialog, FormButtons } from '../AdminParts';
+import { SettingsList, SettingsTable } from '../common/SettingsList';
+import { useSettingsEditor } from '../common/use-settings-editor';
+import { useSettingsForm } from '../common/use-settings-form';
 import { useCanEdit } from '../use-admin-data';
 import {
   groupTemplates,
   missingVariables,
   templateBody,
-  type TemplateFormErrors,
   templateChannel,
   type TemplateFormValues,
   templateVariables,
@@ -26,14 +27,13 @@ export function TemplatesTab() {
   const { t } = useTranslation();
   const canEdit = useCanEdit();
   const templates = useQuery({ queryKey: adminKeys.templates, queryFn: () => unwrap(api.GET('/api/v1/templates')) });
-  const [editing, setEditing] = useState<Editing | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const editor = useSettingsEditor<Editing>();
   const groups = groupTemplates(templates.data ?? []);
   const channelName = (channel: string) => (channel ? t(`channel.${channel as 'sms'}`) : t('admin.templates.anyChannel'));
   const languageName = (language: 'ar' | 'en') => t(`languages.${language}`);
 
   const edit = (key: string, channel: string, language: 'ar' | 'en', row: MessageTemplateView | null, other: MessageTemplateView | null) =>
-    setEditing({
+    editor.open({
       isNew: false,
       other: other?.body ?? null,
       values: {
@@ -87,88 +87,62 @@ export function TemplatesTab() {
   );
 
   return (
-    <Stack gap="md">
-      <Text size="sm" c="dimmed">
-        {t('admin.templates.intro')}
-      </Text>
-      {canEdit ? (
-        <Group justify="flex-end">
-          <Button
-            onClick={() =>
-              setEditing({
-                isNew: true,
-                other: null,
-                values: { key: '', channel: '', language: 'ar', subject: '', body: '', whatsappContentSid: '' },
-              })
-            }
-          >
-            {t('admin.templates.create')}
-          </Button>
-        </Group>
-      ) : null}
-      <SavedNotice message={notice} onClose={() => setNotice(null)} />
-      <QueryState query={templates} empty={t('admin.templates.empty')} isEmpty={groups.length === 0}>
-        <Table.ScrollContainer minWidth={880}>
-          <Table striped className="data-table" aria-label={t('admin.tabs.templates')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.templates.key')}</Table.Th>
-                <Table.Th scope="col">{t('admin.templates.channel')}</Table.Th>
-                <Table.Th scope="col">{languageName('ar')}</Table.Th>
-                <Table.Th scope="col">{languageName('en')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {groups.map((g) => (
-                <Table.Tr key={`${g.key}-${g.channel}`} data-testid="template-row" data-key={g.key} data-channel={g.channel}>
-                  <Table.Th scope="row">
-                    <bdi dir="ltr">{g.key}</bdi>
-                  </Table.Th>
-                  <Table.Td>{channelName(g.channel)}</Table.Td>
-                  {textCell(g.key, g.channel, 'ar', g.ar, g.en)}
-                  {textCell(g.key, g.channel, 'en', g.en, g.ar)}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </QueryState>
-      {editing ? (
-        <TemplateDialog
-          editing={editing}
-          onClose={() => setEditing(null)}
-          onSaved={(saved) => {
-            setNotice(t('admin.common.saved', { name: `${saved.key} (${languageName(saved.language)})` }));
-            setEditing(null);
-          }}
-        />
-      ) : null}
-    </Stack>
+    <SettingsList
+      intro={t('admin.templates.intro')}
+      createLabel={t('admin.templates.create')}
+      onCreate={() =>
+        editor.open({
+          isNew: true,
+          other: null,
+          values: { key: '', channel: '', language: 'ar', subject: '', body: '', whatsappContentSid: '' },
+        })
+      }
+      editor={editor}
+      query={templates}
+      empty={t('admin.templates.empty')}
+      isEmpty={groups.length === 0}
+      dialog={
+        editor.item ? (
+          <TemplateDialog
+            editing={editor.item}
+            onClose={editor.close}
+            onSaved={(saved) => editor.saved({ name: `${saved.key} (${languageName(saved.language)})` })}
+          />
+        ) : null
+      }
+    >
+      <SettingsTable
+        label={t('admin.tabs.templates')}
+        minWidth={880}
+        columns={[t('admin.templates.key'), t('admin.templates.channel'), languageName('ar'), languageName('en')]}
+        withActions={false}
+      >
+        {groups.map((g) => (
+          <Table.Tr key={`${g.key}-${g.channel}`} data-testid="template-row" data-key={g.key} data-channel={g.channel}>
+            <Table.Th scope="row">
+              <bdi dir="ltr">{g.key}</bdi>
+            </Table.Th>
+            <Table.Td>{channelName(g.channel)}</Table.Td>
+            {textCell(g.key, g.channel, 'ar', g.ar, g.en)}
+            {textCell(g.key, g.channel, 'en', g.en, g.ar)}
+          </Table.Tr>
+        ))}
+      </SettingsTable>
+    </SettingsList>
   );
 }
 
 function TemplateDialog({ editing, onClose, onSaved }: { editing: Editing; onClose: () => void; onSaved: (v: TemplateFormValues) => void }) {
   const { t } = useTranslation();
   const { language: uiLanguage } = usePreferences();
-  const queryClient = useQueryClient();
-  const [values, setValues] = useState<TemplateFormValues>(editing.values);
-  const [errors, setErrors] = useState<TemplateFormErrors>({});
-  const update = (patch: Partial<TemplateFormValues>) => setValues((v) => ({ ...v, ...patch }));
-  const save = useMutation({
-    mutationFn: (body: ReturnType<typeof templateBody>) => unwrap(api.PUT('/api/v1/templates', { body })),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: adminKeys.templates });
-      onSaved(values);
-    },
+  const { values, update, fieldError, save, submit } = useSettingsForm({
+    initial: () => editing.values,
+    validate: validateTemplateForm,
+    toBody: templateBody,
+    send: (body) => unwrap(api.PUT('/api/v1/templates', { body })),
+    refresh: adminKeys.templates,
+    onSaved: (_saved, saved) => onSaved(saved),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateTemplateForm(values);
-    setErrors(found);
-    if (Object.keys(found).length) return focusFirstError(found);
-    save.mutate(templateBody(values));
-  };
-  const err = (field: keyof TemplateFormErrors) => (errors[field] ? t(`admin.validation.${errors[field]}` as 'admin.validation.body') : undefined);
   const sep = uiLanguage === 'ar' ? '، ' : ', ';
   const used = templateVariables(values.body);
   const missing = missingVariables(values.body, editing.other);
@@ -188,7 +162,7 @@ function TemplateDialog({ editing, onClose, onSaved }: { editing: Editing; onClo
                 dir="ltr"
                 value={values.key}
                 onChange={(e) => update({ key: e.currentTarget.value.trim() })}
-                error={err('key')}
+                error={fieldError('key')}
                 data-field="key"
               />
               <Group grow>
@@ -220,7 +194,7 @@ function TemplateDialog({ editing, onClose, onSaved }: { editing: Editing; onClo
             dir={values.language === 'ar' ? 'rtl' : 'ltr'}
             value={values.subject}
             onChange={(e) => update({ subject: e.currentTarget.value })}
-            error={err('subject')}
+            error={fieldError('subject')}
             data-field="subject"
           />
           <Textarea
@@ -233,7 +207,7 @@ function TemplateDialog({ editing, onClose, onSaved }: { editing: Editing; onClo
             lang={values.language}
             value={values.body}
             onChange={(e) => update({ body: e.currentTarget.value })}
-            error={err('body')}
+            error={fieldError('body')}
             description={used.length ? t('admin.templates.variables', { list: used.join(sep) }) : undefined}
             data-field="body"
           />
@@ -248,7 +222,7 @@ function TemplateDialog({ editing, onClose, onSaved }: { editing: Editing; onClo
             dir="ltr"
             value={values.whatsappContentSid}
             onChange={(e) => update({ whatsappContentSid: e.currentTarget.value })}
-            error={err('whatsappContentSid')}
+            error={fieldError('whatsappContentSid')}
             data-field="whatsappContentSid"
           />
           <FormButtons submitting={save.isPending} error={save.error} onCancel={onClose} />
