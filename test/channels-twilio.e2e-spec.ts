@@ -166,6 +166,8 @@ describe('Twilio: SMS, WhatsApp and voice in and out', () => {
         (m) => m?.externalId === ack.sid,
       );
       expect(stored).toMatchObject({ channel: 'sms', deliveryStatus: 'sending', body: ack.form.Body });
+      // Stored together, shown in the order they happened: the contact's message, then our acknowledgement.
+      expect((await ticket(first.id)).messages.map((m) => m.direction)).toEqual(['inbound', 'outbound']);
     });
 
     it('joins a follow-up to the same ticket without a second acknowledgement', async () => {

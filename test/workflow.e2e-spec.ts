@@ -212,6 +212,30 @@ describe('routing, assignment, SLA clocks and escalation', () => {
     await waitFor('escalation from a re-created timer', async () => (await ticket(admin, t.id)).escalationLevel >= 1, 20_000);
   });
 
+  it('still escalates a breach that a stopped worker recorded but did not escalate', async () => {
+    const t = await routed((await open({ subject: 'إيجار', priority: 'low' })).id);
+    await env.stopWorker();
+    // What a worker stopped between the two steps leaves behind: the breach in the history, the ticket at level 0, no timers.
+    await queryDatabase(
+      env.config.DATABASE_URL,
+      `INSERT INTO audit_log (action, entity_type, entity_id, after)
+       VALUES ('ticket.sla_breached', 'ticket', $1, jsonb_build_object('target', 'first_response', 'due', $2::text))`,
+      [t.id, new Date(t.firstResponseDueAt!).toISOString()],
+    );
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${env.config.REDIS_PREFIX}-bull:sla:sla-${t.id}-*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+    await env.startWorker();
+    await waitFor('escalation of the recorded breach', async () => (await ticket(admin, t.id)).escalationLevel >= 1, 20_000);
+    const breaches = await queryDatabase(
+      env.config.DATABASE_URL,
+      `SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'ticket.sla_breached' AND after->>'target' = 'first_response'`,
+      [t.id],
+    );
+    expect(breaches).toHaveLength(1);
+  });
+
   it('refers a ticket to the competent officer of its category, with the reason in the history', async () => {
     const t = await routed((await open({ subject: 'إيجار', priority: 'high' })).id);
     const owner = t.assignee!.id === o1.id ? o1 : o2;

@@ -2,13 +2,14 @@
 // SLA timers and routing with many open tickets, against the real built worker.
 //
 //   npm run build:server && node bench/sla/run.mjs [--tickets 100000] [--firing 2000] [--burst 500]
-//        [--spread-s 120] [--lead-s 40] [--routing 1000] [--fire-timeout 300] [--keep-db] [--dist DIR] [--tag name]
+//        [--spread-s 120] [--lead-s 40] [--routing 1000] [--fire-timeout 300] [--horizon-min 1440] [--keep-db] [--dist DIR] [--tag name]
 //
 // 1. Seeds a fresh database in SQL: --tickets open tickets, routed, on an SLA policy (first response
 //    2 working minutes, resolution 600), with stored due times 1–24 h ahead, so every one has live
 //    timers; the default calendar is made 24/7 so working minutes are wall minutes.
-// 2. Starts the worker alone; its reconciler creates the timers from the database. Reconciliation
-//    time = worker start → the `sla` delayed set holds every expected timer.
+// 2. Starts the worker alone (SLA_TIMER_HORIZON_MINUTES = --horizon-min); its reconciler creates the
+//    timers due within that horizon from the database. Reconciliation time = worker start → the `sla`
+//    delayed set holds every expected timer (with the default 24 h: the two first-response timers of each ticket).
 // 3. Timer lag: --firing tickets get new first-response due times spread over --spread-s seconds
 //    starting --lead-s from now, and --burst more share one due time; their timers are replaced the
 //    way SlaTimersService.set() does when a ticket changes (same job name, id, data, options). Lag =
@@ -17,6 +18,8 @@
 // 4. Routing: --routing new unrouted tickets (priority low: their own long policy, so their timers do
 //    not fire during the run) and one routing job each (id route-<ticketId>, as ticket.created queues
 //    it); routed tickets per second from routed_at.
+// 5. A second worker's start-up reconciliation, with every timer already in Redis: the cost of the
+//    5-minute pass (from its debug log line).
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -25,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import {
-  clearRedisPrefix, cleanupAll, createDatabase, distUrl, dropDatabase, flag, freePort, machine, now, onCleanup, option, REDIS_URL, sleep,
+  clearRedisPrefix, cleanupAll, cpuMs, createDatabase, distUrl, dropDatabase, flag, freePort, machine, now, onCleanup, option, REDIS_URL, sleep,
   snapshotDist, startApp, stats,
 } from '../ingest/apps.mjs';
 
@@ -38,6 +41,7 @@ const LEAD_S = Number(option('lead-s', '40'));
 const ROUTING = Number(option('routing', '1000'));
 const FIRE_TIMEOUT_S = Number(option('fire-timeout', '300'));
 const RECONCILE_TIMEOUT_S = Number(option('reconcile-timeout', '900'));
+const HORIZON_MIN = Number(option('horizon-min', '1440'));
 const TAG = option('tag', 'run');
 const WARN_BEFORE_MS = 24_000; // 20% of the 2-minute first-response target
 
@@ -45,7 +49,7 @@ const stamp = Date.now().toString(36);
 const dbName = `bench_sla_${stamp}`;
 const prefix = `bench-sla-${stamp}`;
 const bull = `${prefix}-bull`;
-const results = { machine: await machine(), settings: { TICKETS, FIRING, BURST, SPREAD_S, LEAD_S, ROUTING } };
+const results = { machine: await machine(), settings: { TICKETS, FIRING, BURST, SPREAD_S, LEAD_S, ROUTING, HORIZON_MIN } };
 console.log(results.machine);
 
 const dist = snapshotDist();
@@ -99,9 +103,15 @@ const redis = new Redis(REDIS_URL);
 onCleanup(() => redis.quit());
 const env = {
   DATABASE_URL: databaseUrl, REDIS_URL, REDIS_PREFIX: prefix, PORT: String(await freePort()), SMTP_INBOUND_PORT: String(await freePort()),
-  DATA_DIR: dataDir, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://helpdesk.example.org',
+  DATA_DIR: dataDir, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://helpdesk.example.org', SLA_TIMER_HORIZON_MINUTES: String(HORIZON_MIN),
 };
-const expectedTimers = TICKETS * 4; // frt-warn, frt-breach, res-warn, res-breach
+// frt-warn / res-warn fire 20 % of the target before the due time (24 s of 2 minutes, 120 of 600 minutes; the calendar is 24/7).
+const { n: expectedTimers } = await one(
+  `SELECT sum((first_response_due_at - interval '24 seconds' < h)::int + (first_response_due_at < h)::int
+            + (resolution_due_at - interval '120 minutes' < h)::int + (resolution_due_at < h)::int)::int AS n
+   FROM tickets, (SELECT now() + $1 * interval '1 minute' AS h) x`,
+  [HORIZON_MIN],
+);
 t = now();
 const worker = startApp(dist.dir, 'worker', env);
 onCleanup(() => worker.stop());
@@ -115,6 +125,7 @@ for (;;) {
   await sleep(500);
 }
 const reconcileMs = now() - t;
+let cpu = cpuMs(worker.pid);
 const mem = await redis.info('memory');
 results.reconcile = {
   seconds: Math.round(reconcileMs / 100) / 10,
@@ -123,6 +134,7 @@ results.reconcile = {
   complete: delayed >= expectedTimers,
   ticketsPerSecond: Math.round((TICKETS * Math.min(1, delayed / expectedTimers)) / (reconcileMs / 1000)),
   redisUsedMemory: /used_memory_human:(\S+)/.exec(mem)?.[1],
+  workerCpuSeconds: Math.round(cpu / 100) / 10, // start-up included
 };
 console.log('reconciliation:', results.reconcile);
 
@@ -182,7 +194,14 @@ for (;;) {
 const lag = (rows) =>
   stats(rows.map((r) => Number(r.at_ms) - (new Date(r.due).getTime() - (r.action === 'ticket.sla_warning' ? WARN_BEFORE_MS : 0))));
 const burstIds = new Set(ids.slice(FIRING));
+const firingCpuMs = cpuMs(worker.pid) - cpu;
+const escalations = await one(
+  "SELECT count(*)::int AS n FROM audit_log WHERE action = 'ticket.escalated' AND entity_id = ANY($1)",
+  [ids],
+);
 results.timers = {
+  workerCpuMsPerFiring: Math.round((firingCpuMs / Math.max(1, fired.length)) * 10) / 10, // a breach's escalation included
+  escalations: escalations.n,
   expected: expectedFires,
   recorded: fired.length,
   warningsRecorded: fired.filter((r) => r.action === 'ticket.sla_warning').length,
@@ -210,6 +229,7 @@ if (ROUTING > 0) {
     [newIds, CONTACTS],
   );
   t = now();
+  cpu = cpuMs(worker.pid);
   const t0 = Date.now();
   await routing.addBulk(newIds.map((id) => ({ name: 'route-ticket', data: { version: 1, ticketId: id }, opts: { jobId: `route-${id}`, removeOnComplete: true, attempts: 5 } })));
   let routed;
@@ -220,9 +240,24 @@ if (ROUTING > 0) {
   }
   const seconds = (Number(routed.last) - t0) / 1000;
   const check = await one("SELECT count(*) FILTER (WHERE team_id IS NOT NULL)::int AS with_team, count(*) FILTER (WHERE first_response_due_at IS NOT NULL)::int AS with_due FROM tickets WHERE id = ANY($1)", [newIds]);
-  results.routing = { tickets: ROUTING, routed: routed.n, seconds: Math.round(seconds * 10) / 10, perSecond: Math.round((routed.n / seconds) * 10) / 10, ...check };
+  const workerCpuMsPerTicket = Math.round(((cpuMs(worker.pid) - cpu) / ROUTING) * 10) / 10;
+  results.routing = { tickets: ROUTING, routed: routed.n, seconds: Math.round(seconds * 10) / 10, perSecond: Math.round((routed.n / seconds) * 10) / 10, workerCpuMsPerTicket, ...check };
   console.log('routing:', results.routing);
 }
+
+// ---- a reconciliation pass with every timer in place (what runs every 5 minutes) -------------------
+
+const second = startApp(dist.dir, 'worker', { ...env, LOG_LEVEL: 'debug', PORT: String(await freePort()), SMTP_INBOUND_PORT: String(await freePort()) }, 'worker-2');
+onCleanup(() => second.stop());
+let pass = null;
+second.child.stdout.on('data', (chunk) => {
+  const m = /reconciled (\d+) running SLA clock\(s\) in (\d+) ms: (\d+) timer/.exec(String(chunk));
+  if (m) pass = { clocks: Number(m[1]), seconds: Number(m[2]) / 1000, timersCreated: Number(m[3]) };
+});
+for (const until = now() + FIRE_TIMEOUT_S * 1000; !pass && now() < until; ) await sleep(500);
+results.steadyPass = pass;
+console.log('second worker, start-up pass:', pass);
+await second.stop();
 
 results.workerLogTail = worker.tail.slice(-15);
 mkdirSync(path.join(here, 'results'), { recursive: true });

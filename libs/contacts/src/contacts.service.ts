@@ -71,46 +71,65 @@ export class ContactsService {
   async findByIdentity(input: IdentityInput, manager?: EntityManager): Promise<Contact | null> {
     const { kind, address } = this.identity(input);
     const repo = manager?.getRepository(ContactIdentity) ?? this.identities;
-    const identity = await repo.findOne({ where: { kind, address }, relations: { contact: true } });
+    // A query builder sends one query; `findOne` with a relation sends two.
+    const identity = await repo
+      .createQueryBuilder('i')
+      .innerJoinAndSelect('i.contact', 'c')
+      .where('i.kind = :kind AND i.address = :address', { kind, address })
+      .getOne();
     return identity?.contact ?? null;
   }
 
   /**
    * The one way every channel finds who wrote: the contact with this identity, created when new.
-   * Safe under concurrency: two first messages from one number end on one contact.
+   * Safe under concurrency: two first messages from one number end on one contact. With `manager`
+   * it runs inside the caller's transaction, which then holds a lock on the address until it commits.
    */
   async findOrCreateByIdentity(
     input: IdentityInput,
     defaults: { name?: string; preferredLanguage?: 'ar' | 'en' } = {},
+    manager?: EntityManager,
   ): Promise<{ contact: Contact; created: boolean }> {
     const identity = this.identity(input);
+    if (manager) {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`contact-identity:${identity.kind}:${identity.address}`]);
+      const existing = await this.findByIdentity(identity, manager);
+      return existing
+        ? { contact: existing, created: false }
+        : { contact: await this.insertWithIdentity(manager, identity, defaults), created: true };
+    }
     const existing = await this.findByIdentity(identity);
     if (existing) return { contact: existing, created: false };
     try {
-      const contact = await this.dataSource.transaction(async (manager) => {
-        const created = await manager.getRepository(Contact).save(
-          manager.getRepository(Contact).create({
-            name: defaults.name?.trim() || identity.address,
-            kind: 'public',
-            preferredLanguage: defaults.preferredLanguage ?? 'ar',
-            searchText: '',
-          }),
-        );
-        await manager.getRepository(ContactIdentity).insert({ contactId: created.id, ...identity });
-        await this.refreshSearchText(created.id, manager);
-        await this.audit.record(
-          { actorId: null, action: 'contact.created', entityType: 'contact', entityId: created.id, after: { name: created.name, identity } },
-          manager,
-        );
-        return created;
-      });
-      return { contact, created: true };
+      return { contact: await this.dataSource.transaction((m) => this.insertWithIdentity(m, identity, defaults)), created: true };
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
       const winner = await this.findByIdentity(identity);
       if (!winner) throw error;
       return { contact: winner, created: false };
     }
+  }
+
+  private async insertWithIdentity(
+    manager: EntityManager,
+    identity: IdentityInput,
+    defaults: { name?: string; preferredLanguage?: 'ar' | 'en' },
+  ): Promise<Contact> {
+    const repo = manager.getRepository(Contact);
+    const name = defaults.name?.trim() || identity.address;
+    const contact = repo.create({
+      name,
+      kind: 'public',
+      preferredLanguage: defaults.preferredLanguage ?? 'ar',
+      searchText: contactSearchText(name, null, [identity]),
+    });
+    await repo.insert(contact);
+    await manager.getRepository(ContactIdentity).insert({ contactId: contact.id, ...identity });
+    await this.audit.record(
+      { actorId: null, action: 'contact.created', entityType: 'contact', entityId: contact.id, after: { name: contact.name, identity } },
+      manager,
+    );
+    return contact;
   }
 
   async create(input: ContactInput, actor: Actor): Promise<Contact> {
@@ -341,12 +360,7 @@ export class ContactsService {
     const m = manager ?? this.dataSource.manager;
     const contact = await m.getRepository(Contact).findOneByOrFail({ id: contactId });
     const identities = await m.getRepository(ContactIdentity).find({ where: { contactId } });
-    const parts = [
-      contact.name,
-      contact.membershipNumber ?? '',
-      ...identities.flatMap((i) => (i.kind === 'phone' ? [i.address, `0${i.address.slice(4)}`] : [i.address])),
-    ];
-    await m.getRepository(Contact).update(contactId, { searchText: normalizeSearchText(parts.join(' ')) });
+    await m.getRepository(Contact).update(contactId, { searchText: contactSearchText(contact.name, contact.membershipNumber, identities) });
   }
 
   async countByIds(ids: string[]): Promise<number> {
@@ -366,4 +380,10 @@ export class ContactsService {
       identities: identities.map((i) => ({ kind: i.kind, address: i.address })),
     };
   }
+}
+
+/** What the contact search matches: name, membership number and every address (a Saudi mobile also as 05…). */
+function contactSearchText(name: string, membershipNumber: string | null, identities: IdentityInput[]): string {
+  const addresses = identities.flatMap((i) => (i.kind === 'phone' ? [i.address, `0${i.address.slice(4)}`] : [i.address]));
+  return normalizeSearchText([name, membershipNumber ?? '', ...addresses].join(' '));
 }

@@ -8,6 +8,7 @@ export {
   type TicketChanges,
   type StaffMessageInput,
   type SystemTicketChanges,
+  type TicketWrite,
 } from './tickets.service.js';
 export type { TicketListQuery, TicketSort } from './ticket-queue.query.js';
 export { TicketIntakeService, type ContactDetails } from './ticket-intake.service.js';

@@ -26,6 +26,8 @@ export interface MessageAddedEvent {
   ticketId: string;
   messageId: string;
   direction: 'inbound' | 'outbound' | 'note';
+  /** Whether the ticket had its first response once the message was stored (absent: unknown, read the ticket). */
+  firstResponded?: boolean;
 }
 
 export interface OutboundQueuedEvent {

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In, Repository } from 'typeorm';
+import {
+  DataSource,
+  type DeepPartial,
+  type EntityManager,
+  In,
+  type ObjectLiteral,
+  type QueryDeepPartialEntity,
+  Repository,
+  type SelectQueryBuilder,
+} from 'typeorm';
 import { AuditService } from '@app/audit';
 import { type Actor, DomainError, encodeCursor, normalizeSearchText } from '@app/common';
 import { type Channel, Contact } from '@app/contacts';
@@ -12,7 +21,7 @@ import { canAdvance } from './delivery-status.js';
 import type { StoredFile } from './attachment-store.service.js';
 import { Category } from './category.entity.js';
 import { Message } from './message.entity.js';
-import { TicketEvents } from './ticket-events.js';
+import { type MessageAddedEvent, TicketEvents } from './ticket-events.js';
 import { parseTicketNumber, TicketNumberService } from './ticket-number.service.js';
 import { checkTransition, type TransitionCause } from './ticket-transitions.js';
 import { sortOf, type TicketListQuery, ticketPageQuery } from './ticket-queue.query.js';
@@ -99,11 +108,22 @@ export interface TicketChanges {
 
 /** The ticket's own columns, without its relations, as TypeORM's update() takes them. */
 type TicketColumns = Partial<Omit<Ticket, 'messages' | 'contact' | 'assignee' | 'team' | 'category'>>;
+type MessageColumns = Partial<Omit<Message, 'ticket' | 'attachments'>>;
 
-interface StatusMove {
+export interface StatusMove {
   ticketId: string;
   from: TicketStatus;
   to: TicketStatus;
+}
+
+/** What one transaction did to a ticket, kept in memory so it can be announced after commit without reading it back. */
+export interface TicketWrite {
+  /** The ticket as it stands after the write, with the relations the console shows. */
+  ticket: Ticket;
+  created: boolean;
+  /** Messages added, in order. */
+  messages: Message[];
+  move: StatusMove | null;
 }
 
 const TICKET_RELATIONS = { contact: true, assignee: true, team: true, category: true } as const;
@@ -123,24 +143,31 @@ export class TicketsService {
   // ---- reading -------------------------------------------------------------------------
 
   async get(id: string, viewer?: Viewer): Promise<Ticket> {
-    const ticket = await this.tickets.findOne({ where: { id }, relations: TICKET_RELATIONS });
+    const ticket = await shownTicket(this.dataSource.manager).where('t.id = :id', { id }).getOne();
     if (!ticket || (viewer && !canSee(viewer, ticket))) throw DomainError.notFound('Ticket', id);
     return ticket;
   }
 
   async findByNumber(number: string): Promise<Ticket | null> {
     const parsed = parseTicketNumber(number);
-    return parsed ? this.tickets.findOne({ where: { number: parsed }, relations: TICKET_RELATIONS }) : null;
+    return parsed ? shownTicket(this.dataSource.manager).where('t.number = :number', { number: parsed }).getOne() : null;
   }
 
   async message(id: string): Promise<Message> {
-    const message = await this.messages.findOne({ where: { id }, relations: { attachments: true } });
+    const message = await this.messages.createQueryBuilder('m').leftJoinAndSelect('m.attachments', 'a').where('m.id = :id', { id }).getOne();
     if (!message) throw DomainError.notFound('Message', id);
     return message;
   }
 
   async contactOf(ticket: Ticket): Promise<Contact> {
-    return this.dataSource.getRepository(Contact).findOneOrFail({ where: { id: ticket.contactId }, relations: { identities: true } });
+    const contact = await this.dataSource
+      .getRepository(Contact)
+      .createQueryBuilder('c')
+      .leftJoinAndSelect('c.identities', 'i')
+      .where('c.id = :id', { id: ticket.contactId })
+      .getOne();
+    if (!contact) throw DomainError.notFound('Contact', ticket.contactId);
+    return contact;
   }
 
   async messagesOf(ticketId: string): Promise<Message[]> {
@@ -161,61 +188,68 @@ export class TicketsService {
   // ---- creating ------------------------------------------------------------------------
 
   async open(input: OpenTicketInput, actor: Actor): Promise<Ticket> {
-    const { ticketId, messageId } = await this.dataSource.transaction(async (manager) => {
-      const contact = await manager.getRepository(Contact).findOneBy({ id: input.contactId });
-      if (!contact) throw DomainError.notFound('Contact', input.contactId);
-      if (contact.mergedIntoId) throw new DomainError('conflict', `contact ${contact.id} was merged into ${contact.mergedIntoId}`);
-      await this.checkReferences(manager, input);
-      const now = new Date();
-      const ticket = await manager.getRepository(Ticket).save(
-        manager.getRepository(Ticket).create({
-          number: await this.numbers.next(manager, now),
-          subject: input.subject.trim().slice(0, 300),
-          subjectSearch: normalizeSearchText(input.subject),
-          type: input.type,
-          status: 'new',
-          priority: input.priority ?? 'normal',
-          channel: input.channel,
-          contactId: contact.id,
-          categoryId: input.categoryId ?? null,
-          teamId: input.teamId ?? null,
-          tags: dedupeTags(input.tags ?? []),
-          createdById: input.createdById ?? null,
-          lastActivityAt: now,
-        }),
-      );
-      const message = input.firstMessage ? await this.insertMessage(manager, ticket, input.firstMessage) : null;
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'ticket.created',
-          entityType: 'ticket',
-          entityId: ticket.id,
-          after: { number: ticket.number, channel: ticket.channel, type: ticket.type, priority: ticket.priority, contactId: contact.id },
-          ip: actor.ip,
-        },
-        manager,
-      );
-      return { ticketId: ticket.id, messageId: message?.id ?? null };
-    });
-    const ticket = await this.get(ticketId);
-    this.events.emit(TicketEvents.Created, { ticketId });
-    await this.publish('ticket.created', ticket);
-    if (messageId) await this.afterMessage(ticket, messageId);
-    return ticket;
+    const write = await this.dataSource.transaction((manager) => this.openWithin(manager, input, actor));
+    await this.announce(write);
+    return write.ticket;
+  }
+
+  /**
+   * Opens a ticket (with its first message) inside the caller's transaction; the caller passes the
+   * result to `announce()` once it has committed. `contact` saves a read when the caller has just loaded it.
+   */
+  async openWithin(manager: EntityManager, input: OpenTicketInput, actor: Actor, known?: Contact): Promise<TicketWrite> {
+    const contact = known?.id === input.contactId ? known : await manager.getRepository(Contact).findOneBy({ id: input.contactId });
+    if (!contact) throw DomainError.notFound('Contact', input.contactId);
+    if (contact.mergedIntoId) throw new DomainError('conflict', `contact ${contact.id} was merged into ${contact.mergedIntoId}`);
+    await this.checkReferences(manager, input);
+    const now = new Date();
+    const ticket = await insertOne<Ticket>(manager.getRepository(Ticket), {
+      number: await this.numbers.next(manager, now),
+      subject: input.subject.trim().slice(0, 300),
+      subjectSearch: normalizeSearchText(input.subject),
+      type: input.type,
+      status: 'new',
+      priority: input.priority ?? 'normal',
+      channel: input.channel,
+      contactId: contact.id,
+      categoryId: input.categoryId ?? null,
+      teamId: input.teamId ?? null,
+      assigneeId: null,
+      tags: dedupeTags(input.tags ?? []),
+      createdById: input.createdById ?? null,
+      lastActivityAt: now,
+    } satisfies TicketColumns);
+    const messages = input.firstMessage ? [await this.insertMessage(manager, ticket, input.firstMessage, now)] : [];
+    await this.audit.record(
+      {
+        actorId: actor.id,
+        action: 'ticket.created',
+        entityType: 'ticket',
+        entityId: ticket.id,
+        after: { number: ticket.number, channel: ticket.channel, type: ticket.type, priority: ticket.priority, contactId: contact.id },
+        ip: actor.ip,
+      },
+      manager,
+    );
+    // The console shows team and category by name: read them back only when the ticket has them.
+    const shown = input.teamId || input.categoryId ? await this.load(manager, ticket.id) : Object.assign(ticket, { contact });
+    return { ticket: shown, created: true, messages, move: null };
   }
 
   /** A message from the contact (or recorded for them) on an existing ticket; re-opens it when it was waiting or resolved. */
   async addInbound(ticketId: string, message: NewMessage, actor: Actor = { id: null }): Promise<Message> {
     const ticket = await this.get(ticketId);
-    const { saved, move } = await this.dataSource.transaction(async (manager) => {
-      const m = await this.insertMessage(manager, ticket, { ...message, direction: 'inbound' });
-      const reopen = ticket.status === 'pending' || ticket.status === 'resolved';
-      return { saved: m, move: reopen ? await this.transition(manager, ticket, 'open', 'inbound', actor, 'the contact wrote again') : null };
-    });
-    this.emitMove(move);
-    await this.afterMessage(await this.get(ticketId), saved.id);
-    return saved;
+    const write = await this.dataSource.transaction((manager) => this.addInboundWithin(manager, ticket, message, actor));
+    await this.announce(write);
+    return write.messages[0];
+  }
+
+  /** `addInbound()` inside the caller's transaction, on a ticket it has loaded (`getWithin()`); announce the result after commit. */
+  async addInboundWithin(manager: EntityManager, ticket: Ticket, message: NewMessage, actor: Actor = { id: null }): Promise<TicketWrite> {
+    const m = await this.insertMessage(manager, ticket, { ...message, direction: 'inbound' });
+    const reopen = ticket.status === 'pending' || ticket.status === 'resolved';
+    const move = reopen ? await this.transition(manager, ticket, 'open', 'inbound', actor, 'the contact wrote again') : null;
+    return { ticket, created: false, messages: [m], move };
   }
 
   /**
@@ -229,7 +263,7 @@ export class TicketsService {
     if (input.kind === 'reply' && ticket.status === 'with_committee') {
       throw new DomainError('invalid_transition', 'the ticket is with the research committee; wait for its decision before replying');
     }
-    const { saved, move } = await this.dataSource.transaction(async (manager) => {
+    const write = await this.dataSource.transaction(async (manager): Promise<TicketWrite> => {
       let move: StatusMove | null = null;
       const m = await this.insertMessage(manager, ticket, {
         direction: input.kind === 'reply' ? 'outbound' : 'note',
@@ -243,11 +277,12 @@ export class TicketsService {
             : {}),
         },
       });
-      if (input.attachmentIds?.length) await this.linkUploads(manager, ticket.id, m.id, input.attachmentIds);
+      if (input.attachmentIds?.length) m.attachments = await this.linkUploads(manager, ticket.id, m.id, input.attachmentIds);
       if (input.kind === 'reply') {
-        const changes: TicketColumns = {};
-        if (!ticket.firstRespondedAt) changes.firstRespondedAt = m.createdAt;
-        if (Object.keys(changes).length) await manager.getRepository(Ticket).update(ticket.id, changes);
+        if (!ticket.firstRespondedAt) {
+          await manager.getRepository(Ticket).update(ticket.id, { firstRespondedAt: m.createdAt });
+          ticket.firstRespondedAt = m.createdAt;
+        }
         if (ticket.status === 'new' || ticket.status === 'resolved') move = await this.transition(manager, ticket, 'open', 'reply', actor);
       }
       await this.audit.record(
@@ -261,23 +296,56 @@ export class TicketsService {
         },
         manager,
       );
-      return { saved: m, move };
+      return { ticket, created: false, messages: [m], move };
     });
-    this.emitMove(move);
-    await this.afterMessage(await this.get(ticketId), saved.id);
-    if (input.kind === 'reply') this.events.emit(TicketEvents.OutboundQueued, { ticketId, messageId: saved.id });
-    return saved;
+    await this.announce(write);
+    return write.messages[0];
   }
 
   /** A system-sent message (acknowledgement, survey invitation, decision notice), queued for delivery like a reply. */
   async addSystemOutbound(ticketId: string, body: string, meta: Record<string, unknown> = {}): Promise<Message> {
     const ticket = await this.get(ticketId);
-    const saved = await this.dataSource.transaction((manager) =>
-      this.insertMessage(manager, ticket, { direction: 'outbound', body, deliveryStatus: 'queued', meta }),
-    );
-    await this.afterMessage(ticket, saved.id);
-    this.events.emit(TicketEvents.OutboundQueued, { ticketId, messageId: saved.id });
-    return saved;
+    const write: TicketWrite = { ticket, created: false, messages: [], move: null };
+    await this.dataSource.transaction((manager) => this.addSystemOutboundWithin(manager, write, body, meta));
+    await this.announce(write);
+    return write.messages[0];
+  }
+
+  /** Adds a system-sent message to a write in progress (the acknowledgement of a ticket opened in the same transaction). */
+  async addSystemOutboundWithin(manager: EntityManager, write: TicketWrite, body: string, meta: Record<string, unknown> = {}): Promise<Message> {
+    const m = await this.insertMessage(manager, write.ticket, { direction: 'outbound', body, deliveryStatus: 'queued', meta });
+    write.messages.push(m);
+    return m;
+  }
+
+  /** The ticket with what the console shows of it, read inside the caller's transaction. */
+  async getWithin(manager: EntityManager, id: string): Promise<Ticket> {
+    return this.load(manager, id);
+  }
+
+  /**
+   * Tells the rest of the product about a committed write: domain events (routing, SLA clocks,
+   * delivery of queued messages) and the console's live events, built from what the write already
+   * holds instead of reading the ticket and its messages again.
+   */
+  async announce(write: TicketWrite): Promise<void> {
+    const { ticket } = write;
+    const audience = { ticketType: ticket.type };
+    this.emitMove(write.move);
+    if (write.created) {
+      this.events.emit(TicketEvents.Created, { ticketId: ticket.id });
+      await this.publish('ticket.created', ticket);
+    }
+    for (const m of write.messages) {
+      const event: MessageAddedEvent = { ticketId: ticket.id, messageId: m.id, direction: m.direction, firstResponded: !!ticket.firstRespondedAt };
+      this.events.emit(TicketEvents.MessageAdded, event);
+      await this.realtime.publish({ type: 'message.created', payload: { ticketId: ticket.id, message: toMessageView(m) }, audience });
+    }
+    // A new ticket's `ticket.created` already carries its state after these messages.
+    if (!write.created && write.messages.length) await this.publish('ticket.updated', ticket);
+    for (const m of write.messages)
+      if (m.direction === 'outbound' && m.deliveryStatus === 'queued')
+        this.events.emit(TicketEvents.OutboundQueued, { ticketId: ticket.id, messageId: m.id });
   }
 
   // ---- changing ------------------------------------------------------------------------
@@ -377,8 +445,10 @@ export class TicketsService {
     ticketId: string,
     changes: SystemTicketChanges,
     audit: { action: string; note?: string; meta?: Record<string, unknown> },
+    loaded?: Ticket,
   ): Promise<Ticket> {
-    const ticket = await this.get(ticketId);
+    // `loaded`: the ticket as the caller has just read it with get(), so it is not read twice.
+    const ticket = loaded?.id === ticketId ? loaded : await this.get(ticketId);
     await this.dataSource.transaction(async (manager) => {
       if (Object.keys(changes).length) await manager.getRepository(Ticket).update(ticketId, changes);
       if (audit.note)
@@ -393,7 +463,9 @@ export class TicketsService {
         manager,
       );
     });
-    const updated = await this.get(ticketId);
+    // Team and category are shown by name: read the ticket again only when they changed.
+    const updated =
+      'teamId' in changes || 'categoryId' in changes ? await this.get(ticketId) : Object.assign(ticket, changes, { updatedAt: new Date() });
     await this.publish('ticket.updated', updated);
     return updated;
   }
@@ -467,8 +539,14 @@ export class TicketsService {
     messageId: string,
     update: { status: DeliveryStatus; externalId?: string | null; error?: string | null; meta?: Record<string, unknown>; channel?: Channel },
   ): Promise<boolean> {
-    const message = await this.messages.findOneBy({ id: messageId });
-    if (!message || message.direction !== 'outbound') return false;
+    // Read once with what the live event needs (its attachments, the ticket's type), then changed in memory.
+    const message = await this.messages
+      .createQueryBuilder('m')
+      .leftJoinAndSelect('m.attachments', 'a')
+      .innerJoinAndSelect('m.ticket', 't')
+      .where('m.id = :id', { id: messageId })
+      .getOne();
+    if (!message?.ticket || message.direction !== 'outbound') return false;
     const moves = canAdvance(message.deliveryStatus, update.status);
     const changes: Partial<Pick<Message, 'deliveryStatus' | 'externalId' | 'deliveryError' | 'meta' | 'channel'>> = {};
     // An outbound message records the channel it actually went out on (a call is answered by SMS).
@@ -486,11 +564,11 @@ export class TicketsService {
       .andWhere(message.deliveryStatus === null ? 'delivery_status IS NULL' : 'delivery_status = :old', { old: message.deliveryStatus })
       .execute();
     if (!result.affected) return this.recordDelivery(messageId, update);
-    const ticket = await this.get(message.ticketId);
+    Object.assign(message, changes);
     await this.realtime.publish({
       type: 'message.updated',
-      payload: { ticketId: ticket.id, message: toMessageView(await this.message(messageId)) },
-      audience: { ticketType: ticket.type },
+      payload: { ticketId: message.ticketId, message: toMessageView(message) },
+      audience: { ticketType: message.ticket.type },
     });
     return moves;
   }
@@ -535,7 +613,7 @@ export class TicketsService {
     return attachment;
   }
 
-  private async linkUploads(manager: EntityManager, ticketId: string, messageId: string, ids: string[]): Promise<void> {
+  private async linkUploads(manager: EntityManager, ticketId: string, messageId: string, ids: string[]): Promise<Attachment[]> {
     const unique = [...new Set(ids)];
     const result = await manager
       .getRepository(Attachment)
@@ -546,6 +624,7 @@ export class TicketsService {
       .execute();
     if ((result.affected ?? 0) !== unique.length)
       throw new DomainError('invalid_input', 'attachmentIds must be files uploaded to this ticket and not yet sent');
+    return manager.getRepository(Attachment).findBy({ messageId });
   }
 
   /** Moves every ticket and message authorship of one contact to another (contact merge). */
@@ -587,7 +666,7 @@ export class TicketsService {
       manager,
     );
     const move = { ticketId: ticket.id, from: ticket.status, to };
-    ticket.status = to;
+    Object.assign(ticket, changes, { updatedAt: now });
     return move;
   }
 
@@ -600,50 +679,57 @@ export class TicketsService {
       this.events.emit(TicketEvents.Reopened, { ticketId: move.ticketId });
   }
 
-  private async insertMessage(manager: EntityManager, ticket: Ticket, input: NewMessage): Promise<Message> {
-    const repo = manager.getRepository(Message);
-    const message = await repo.save(
-      repo.create({
-        ticketId: ticket.id,
-        direction: input.direction,
-        channel: input.channel ?? ticket.channel,
-        authorContactId: input.authorContactId ?? (input.direction === 'inbound' && !input.authorUserId ? ticket.contactId : null),
-        authorUserId: input.authorUserId ?? null,
-        body: input.body,
-        bodyHtml: input.bodyHtml ?? null,
-        deliveryStatus: input.deliveryStatus ?? (input.direction === 'inbound' ? 'received' : null),
-        externalId: input.externalId ?? null,
-        meta: input.meta ?? {},
-        searchText: input.direction === 'note' ? '' : normalizeSearchText(input.body).slice(0, 20000),
-      }),
-    );
-    if (input.attachments?.length) {
-      await manager.getRepository(Attachment).insert(
-        input.attachments.map((f) => ({
-          ticketId: ticket.id,
-          messageId: message.id,
-          filename: f.filename,
-          contentType: f.contentType,
-          size: f.size,
-          sha256: f.sha256,
-          uploadedById: input.authorUserId ?? null,
-        })),
-      );
+  /**
+   * Stores a message and moves the ticket's last activity to it. Each message of a ticket is at
+   * least a millisecond after the ticket's last activity, so two messages written in one
+   * transaction (a message and its acknowledgement) keep their order.
+   */
+  private async insertMessage(
+    manager: EntityManager,
+    ticket: Ticket,
+    input: NewMessage,
+    at: Date = new Date(Math.max(Date.now(), ticket.lastActivityAt.getTime() + 1)),
+  ): Promise<Message> {
+    const message = await insertOne<Message>(manager.getRepository(Message), {
+      ticketId: ticket.id,
+      direction: input.direction,
+      channel: input.channel ?? ticket.channel,
+      authorContactId: input.authorContactId ?? (input.direction === 'inbound' && !input.authorUserId ? ticket.contactId : null),
+      authorUserId: input.authorUserId ?? null,
+      body: input.body,
+      bodyHtml: input.bodyHtml ?? null,
+      deliveryStatus: input.deliveryStatus ?? (input.direction === 'inbound' ? 'received' : null),
+      deliveryError: null,
+      externalId: input.externalId ?? null,
+      // jsonb: TypeORM's deep-partial typing cannot express free-form records.
+      meta: (input.meta ?? {}) as never,
+      searchText: input.direction === 'note' ? '' : normalizeSearchText(input.body).slice(0, 20000),
+      createdAt: at,
+    } satisfies MessageColumns);
+    const files = manager.getRepository(Attachment);
+    const rows = (input.attachments ?? []).map((f) => ({
+      ticketId: ticket.id,
+      messageId: message.id,
+      filename: f.filename,
+      contentType: f.contentType,
+      size: f.size,
+      sha256: f.sha256,
+      uploadedById: input.authorUserId ?? null,
+    }));
+    const generated = rows.length ? (await files.insert(rows)).generatedMaps : [];
+    message.attachments = rows.map((r, i) => files.create({ ...r, ...generated[i] }));
+    if (ticket.lastActivityAt.getTime() !== at.getTime()) {
+      await manager.getRepository(Ticket).update(ticket.id, { lastActivityAt: at });
+      ticket.lastActivityAt = at;
+      ticket.updatedAt = at;
     }
-    await manager.getRepository(Ticket).update(ticket.id, { lastActivityAt: message.createdAt });
     return message;
   }
 
-  private async afterMessage(ticket: Ticket, messageId: string): Promise<void> {
-    const message = await this.messages.findOne({ where: { id: messageId }, relations: { attachments: true } });
-    if (!message) return;
-    this.events.emit(TicketEvents.MessageAdded, { ticketId: ticket.id, messageId, direction: message.direction });
-    await this.realtime.publish({
-      type: 'message.created',
-      payload: { ticketId: ticket.id, message: toMessageView(message) },
-      audience: { ticketType: ticket.type },
-    });
-    await this.publish('ticket.updated', ticket);
+  private async load(manager: EntityManager, id: string): Promise<Ticket> {
+    const ticket = await shownTicket(manager).where('t.id = :id', { id }).getOne();
+    if (!ticket) throw DomainError.notFound('Ticket', id);
+    return ticket;
   }
 
   private async publish(type: 'ticket.created' | 'ticket.updated' | 'ticket.assigned', ticket: Ticket): Promise<void> {
@@ -662,6 +748,26 @@ export class TicketsService {
   private async isMember(teamId: string, userId: string): Promise<boolean> {
     return this.dataSource.getRepository(TeamMembership).existsBy({ teamId, userId });
   }
+}
+
+/**
+ * A ticket with what the console shows of it (contact, assignee, team, category), in one query:
+ * `findOne` with relations sends two (a DISTINCT query for the id, then the joins).
+ */
+function shownTicket(manager: EntityManager): SelectQueryBuilder<Ticket> {
+  return manager
+    .getRepository(Ticket)
+    .createQueryBuilder('t')
+    .leftJoinAndSelect('t.contact', 'contact')
+    .leftJoinAndSelect('t.assignee', 'assignee')
+    .leftJoinAndSelect('t.team', 'team')
+    .leftJoinAndSelect('t.category', 'category');
+}
+
+/** Inserts one row and returns it as an entity with what the database filled in (id, timestamps, defaults), without reading it back. */
+async function insertOne<T extends ObjectLiteral>(repo: Repository<T>, values: QueryDeepPartialEntity<T>): Promise<T> {
+  const { generatedMaps } = await repo.insert(values);
+  return repo.create({ ...values, ...generatedMaps[0] } as DeepPartial<T>);
 }
 
 export function canSee(viewer: Viewer, ticket: Pick<Ticket, 'type'>): boolean {

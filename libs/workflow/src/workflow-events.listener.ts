@@ -62,7 +62,8 @@ export class WorkflowEventsListener {
 
   @OnEvent(TicketEvents.MessageAdded, { async: true, promisify: true })
   async onMessage(event: MessageAddedEvent): Promise<void> {
-    if (event.direction !== 'outbound') return;
+    // Timers change only once the first response is in; an acknowledgement on a new ticket need not read it.
+    if (event.direction !== 'outbound' || event.firstResponded === false) return;
     await this.safely('message', async () => {
       const ticket = await this.tickets.get(event.ticketId);
       if (ticket.firstRespondedAt && ticket.routedAt) await this.sla.refreshTimers(ticket);

@@ -1,13 +1,23 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
+import { AppConfig } from '@app/common';
 import { QueueName } from '@app/queue';
 import { SLA_TIMER_KINDS, SlaTimerHandler, type SlaTimerJob, type TimerOutcome } from '@app/workflow';
 
 /** Queue `sla`: warnings, breaches and escalation steps at their due times. */
-@Processor(QueueName.Sla, { concurrency: 8 })
-export class SlaTimerProcessor extends WorkerHost {
-  constructor(private readonly handler: SlaTimerHandler) {
+@Processor(QueueName.Sla)
+export class SlaTimerProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly handler: SlaTimerHandler,
+    private readonly config: AppConfig,
+  ) {
     super();
+  }
+
+  // The decorator's options are fixed before settings are read.
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.SLA_TIMER_CONCURRENCY;
   }
 
   async process(job: Job<SlaTimerJob>, token?: string): Promise<TimerOutcome> {

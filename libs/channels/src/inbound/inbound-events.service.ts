@@ -2,12 +2,19 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { LessThan, Repository } from 'typeorm';
+import { type EntityManager, LessThan, Repository } from 'typeorm';
 import { QueueName } from '@app/queue';
 import type { InboundContact } from '../core/channel-adapter.js';
 import { InboundEvent } from './inbound-event.entity.js';
 
 export const INGEST_JOB = 'ingest-event';
+
+/** A message stored under an event's provider id (the event was interrupted after storing it). */
+export interface StoredInboundMessage {
+  id: string;
+  ticketId: string;
+  authorContactId: string | null;
+}
 
 export interface IngestJob {
   version: 1;
@@ -39,7 +46,7 @@ export class InboundEventsService {
         status: contact.automated ? 'ignored' : 'received',
       })
       .orIgnore()
-      .returning('*')
+      .returning(['id', 'status'])
       .execute();
     const row = (inserted.raw as Record<string, unknown>[])[0];
     if (!row) {
@@ -85,8 +92,31 @@ export class InboundEventsService {
     return this.events.findOneBy({ id });
   }
 
-  async markProcessed(id: string, result: { ticketId: string | null; messageId: string | null; status?: 'processed' | 'ignored' }): Promise<void> {
-    await this.events.update(id, {
+  /**
+   * Locks a stored event inside the caller's transaction, with the message already stored under its
+   * provider id if any; null when the event is no longer waiting (another run processed it meanwhile),
+   * so two runs of one event never both act on it.
+   */
+  async claim(manager: EntityManager, id: string): Promise<{ storedMessage: StoredInboundMessage | null } | null> {
+    const rows: { status: string; message_id: string | null; ticket_id: string | null; author_contact_id: string | null }[] = await manager.query(
+      `SELECT e.status, m.id AS message_id, m.ticket_id, m.author_contact_id
+         FROM inbound_events e LEFT JOIN messages m ON m.channel = e.channel AND m.external_id = e.external_id
+        WHERE e.id = $1 FOR UPDATE OF e`,
+      [id],
+    );
+    const row = rows[0];
+    if (row?.status !== 'received') return null;
+    const stored = row.message_id && row.ticket_id ? { id: row.message_id, ticketId: row.ticket_id, authorContactId: row.author_contact_id } : null;
+    return { storedMessage: stored };
+  }
+
+  /** With `manager`, the event is marked in the caller's transaction and commits with what it produced. */
+  async markProcessed(
+    id: string,
+    result: { ticketId: string | null; messageId: string | null; status?: 'processed' | 'ignored' },
+    manager?: EntityManager,
+  ): Promise<void> {
+    await (manager?.getRepository(InboundEvent) ?? this.events).update(id, {
       status: result.status ?? 'processed',
       ticketId: result.ticketId,
       messageId: result.messageId,

@@ -1,15 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { AppConfig, DomainError } from '@app/common';
 import { Contact, ContactsService } from '@app/contacts';
-import { withAdvisoryLock } from '@app/database';
 import { RedisClient } from '@app/queue';
-import { Message, Ticket, TicketsService, parseTicketNumber, type TicketType } from '@app/tickets';
+import { Message, type NewMessage, Ticket, TicketsService, parseTicketNumber, type TicketType, type TicketWrite } from '@app/tickets';
 import type { InboundContact } from '../core/channel-adapter.js';
 import type { InboundEvent } from '../inbound/inbound-event.entity.js';
-import { InboundEventsService } from '../inbound/inbound-events.service.js';
-import { MessageTemplatesService } from '../templates/message-templates.service.js';
+import { InboundEventsService, type StoredInboundMessage } from '../inbound/inbound-events.service.js';
+import { MessageTemplatesService, type RenderedTemplate } from '../templates/message-templates.service.js';
 import { MediaDownloader } from './media-downloader.js';
 import { pickEmailThread, pickOpenThread, type ThreadCandidate } from './threading.js';
 
@@ -47,28 +46,20 @@ export class IngestService {
     return this.ingest(event);
   }
 
+  /**
+   * One transaction per event: contact, ticket, message, acknowledgement and the event's mark
+   * commit together, so a crash leaves either nothing (the sweeper re-queues the event) or all of
+   * it (the stored acknowledgement is delivered by the outbound queue or its sweeper).
+   */
   async ingest(event: InboundEvent): Promise<IngestResult> {
     const inbound = event.payload;
-    const existing = await this.dataSource.getRepository(Message).findOneBy({ channel: inbound.channel, externalId: inbound.externalId });
-    if (existing) {
-      // A retry after a crash between storing the message and acknowledging it: finish the acknowledgement.
-      const first = (await this.tickets.messagesOf(existing.ticketId))[0];
-      const newTicket = first?.id === existing.id;
-      const contact = newTicket ? await this.dataSource.getRepository(Contact).findOneBy({ id: existing.authorContactId ?? '' }) : null;
-      const acknowledged = newTicket && contact ? await this.acknowledge(existing.ticketId, contact, inbound) : false;
-      await this.events.markProcessed(event.id, { ticketId: existing.ticketId, messageId: existing.id });
-      return { ticketId: existing.ticketId, messageId: existing.id, newTicket, acknowledged };
-    }
-    const { contact } = await this.contacts.findOrCreateByIdentity(
-      { kind: inbound.from.kind, address: inbound.from.address },
-      { name: inbound.from.name },
-    );
+    // An unusable address fails here, before anything is downloaded or written.
+    const identity = this.contacts.identity({ kind: inbound.from.kind, address: inbound.from.address });
     const { stored, skipped } = await this.media.storeAll(inbound.attachments);
-    const message = {
-      direction: 'inbound' as const,
+    const message: NewMessage = {
+      direction: 'inbound',
       body: inbound.text,
       bodyHtml: inbound.html ?? null,
-      authorContactId: contact.id,
       externalId: inbound.externalId,
       meta: {
         ...(inbound.meta ?? {}),
@@ -78,83 +69,145 @@ export class IngestService {
       attachments: stored,
       channel: inbound.channel,
     };
-    // One decision at a time per contact and channel, so two first messages never open two tickets.
-    const result = await withAdvisoryLock(this.dataSource, `ingest:${contact.id}:${inbound.channel}`, async () => {
-      const threadId = await this.findThread(inbound, contact);
-      if (threadId) {
-        const m = await this.tickets.addInbound(threadId, message);
-        return { ticketId: threadId, messageId: m.id, newTicket: false };
-      }
-      const ticket = await this.tickets.open(
-        { contactId: contact.id, channel: inbound.channel, subject: subjectOf(inbound), type: typeOf(inbound), firstMessage: message },
-        { id: null },
-      );
-      const first = (await this.tickets.messagesOf(ticket.id))[0];
-      return { ticketId: ticket.id, messageId: first?.id ?? null, newTicket: true };
+    const done = await this.dataSource.transaction(async (manager) => {
+      const claim = await this.events.claim(manager, event.id);
+      if (!claim) return null;
+      if (claim.storedMessage) return this.finishEarlier(manager, event, claim.storedMessage, inbound);
+      const { contact, created } = await this.contacts.findOrCreateByIdentity(identity, { name: inbound.from.name }, manager);
+      // One decision at a time per contact and channel, so two first messages never open two tickets. A contact
+      // created in this transaction is invisible to others until it commits (and its address stays locked till then).
+      if (!created) await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`ingest:${contact.id}:${inbound.channel}`]);
+      // A contact created just now has no conversation to join.
+      const thread = created ? null : await this.findThread(manager, inbound, contact);
+      // Asked before the ticket takes its number: the number counter stays locked until commit.
+      const mayAcknowledge = !thread && (await this.withinAcknowledgementLimit(inbound));
+      const write = thread
+        ? await this.tickets.addInboundWithin(manager, thread, { ...message, authorContactId: contact.id })
+        : await this.tickets.openWithin(
+            manager,
+            {
+              contactId: contact.id,
+              channel: inbound.channel,
+              subject: subjectOf(inbound),
+              type: typeOf(inbound),
+              firstMessage: { ...message, authorContactId: contact.id },
+            },
+            { id: null },
+            contact,
+          );
+      const first = write.messages[0];
+      const acknowledged = mayAcknowledge ? await this.acknowledge(manager, write, contact, inbound) : false;
+      await this.events.markProcessed(event.id, { ticketId: write.ticket.id, messageId: first.id }, manager);
+      return { write, result: { ticketId: write.ticket.id, messageId: first.id, newTicket: write.created, acknowledged } };
     });
-    // Acknowledge before marking the event processed: if this fails, the retry finds the message and acknowledges then.
-    const acknowledged = result.newTicket ? await this.acknowledge(result.ticketId, contact, inbound) : false;
-    await this.events.markProcessed(event.id, { ticketId: result.ticketId, messageId: result.messageId });
-    return { ...result, acknowledged };
+    if (!done) {
+      // Another run processed the event while this one waited for it.
+      const after = await this.events.get(event.id);
+      return { ticketId: after?.ticketId ?? null, messageId: after?.messageId ?? null, newTicket: false, acknowledged: false };
+    }
+    await this.tickets.announce(done.write);
+    return done.result;
   }
 
-  private async findThread(inbound: InboundContact, contact: Contact): Promise<string | null> {
+  /**
+   * The message is already stored under this provider id (an event left unfinished by an earlier
+   * version, or delivered twice under two events): acknowledge it when it opened its ticket and was not acknowledged yet.
+   */
+  private async finishEarlier(
+    manager: EntityManager,
+    event: InboundEvent,
+    earlier: StoredInboundMessage,
+    inbound: InboundContact,
+  ): Promise<{ write: TicketWrite; result: IngestResult }> {
+    const ticket = await this.tickets.getWithin(manager, earlier.ticketId);
+    const write: TicketWrite = { ticket, created: false, messages: [], move: null };
+    const [first]: { id: string }[] = await manager.query('SELECT id FROM messages WHERE ticket_id = $1 ORDER BY created_at, id LIMIT 1', [
+      ticket.id,
+    ]);
+    const newTicket = first?.id === earlier.id;
+    const already: unknown[] = newTicket
+      ? await manager.query(`SELECT 1 FROM messages WHERE ticket_id = $1 AND meta->>'kind' = 'acknowledgement' LIMIT 1`, [ticket.id])
+      : [];
+    const contact = newTicket && !already.length ? await manager.getRepository(Contact).findOneBy({ id: earlier.authorContactId ?? '' }) : null;
+    const acknowledged =
+      already.length > 0 ||
+      (contact && (await this.withinAcknowledgementLimit(inbound)) ? await this.acknowledge(manager, write, contact, inbound) : false);
+    await this.events.markProcessed(event.id, { ticketId: ticket.id, messageId: earlier.id }, manager);
+    return { write, result: { ticketId: ticket.id, messageId: earlier.id, newTicket, acknowledged } };
+  }
+
+  /** The ticket the message continues, read with what the console shows of it; null for a new conversation. */
+  private async findThread(manager: EntityManager, inbound: InboundContact, contact: Contact): Promise<Ticket | null> {
     const now = new Date();
     const window = this.config.INBOUND_REOPEN_HOURS;
+    const tickets = manager.getRepository(Ticket);
+    let threadId: string | null;
     if (inbound.channel === 'email') {
       const refs = [inbound.threadHints.inReplyTo, ...(inbound.threadHints.references ?? [])].filter((r): r is string => !!r);
-      const byHeaders = refs.length ? await this.candidateByOurMessageIds(refs) : null;
+      const byHeaders = refs.length ? await this.candidateByOurMessageIds(manager, refs) : null;
       const number = inbound.threadHints.subjectTicketNumber ? parseTicketNumber(inbound.threadHints.subjectTicketNumber) : null;
-      const tagged = number ? await this.tickets.findByNumber(number) : null;
-      return pickEmailThread(contact.id, byHeaders, tagged ? candidate(tagged) : null, now, window);
+      const tagged = number ? await tickets.findOneBy({ number }) : null;
+      threadId = pickEmailThread(contact.id, byHeaders, tagged ? candidate(tagged) : null, now, window);
+    } else {
+      const recent = await tickets.find({
+        where: { contactId: contact.id, channel: inbound.channel, status: In(['new', 'open', 'pending', 'with_committee', 'resolved']) },
+        order: { lastActivityAt: 'DESC' },
+        take: 5,
+      });
+      threadId = pickOpenThread(recent.map(candidate), now, window);
     }
-    const recent = await this.dataSource.getRepository(Ticket).find({
-      where: { contactId: contact.id, channel: inbound.channel, status: In(['new', 'open', 'pending', 'with_committee', 'resolved']) },
-      order: { lastActivityAt: 'DESC' },
-      take: 5,
-    });
-    return pickOpenThread(recent.map(candidate), now, window);
+    return threadId ? this.tickets.getWithin(manager, threadId) : null;
   }
 
   /** The ticket of one of OUR outbound e-mails named in In-Reply-To / References (random ids: not guessable). */
-  private async candidateByOurMessageIds(refs: string[]): Promise<ThreadCandidate | null> {
-    const message = await this.dataSource
-      .getRepository(Message)
-      .createQueryBuilder('m')
+  private async candidateByOurMessageIds(manager: EntityManager, refs: string[]): Promise<ThreadCandidate | null> {
+    const ticket = await manager
+      .getRepository(Ticket)
+      .createQueryBuilder('t')
+      .innerJoin(Message, 'm', 'm.ticket_id = t.id')
       .where("m.channel = 'email' AND m.direction = 'outbound' AND m.external_id IN (:...refs)", { refs })
       .orderBy('m.created_at', 'DESC')
+      .limit(1)
       .getOne();
-    if (!message) return null;
-    const ticket = await this.dataSource.getRepository(Ticket).findOneBy({ id: message.ticketId });
     return ticket ? candidate(ticket) : null;
   }
 
-  /** The acknowledgement with the ticket number, on the same channel, in the contact's language; limited per sender to stop loops. */
-  private async acknowledge(ticketId: string, contact: Contact, inbound: InboundContact): Promise<boolean> {
-    const already: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM messages WHERE ticket_id = $1 AND meta->>'kind' = 'acknowledgement' LIMIT 1`,
-      [ticketId],
-    );
-    if (already.length) return true;
+  /** At most ACK_LIMIT_PER_HOUR acknowledgements per sender, so two auto-responders cannot loop. */
+  private async withinAcknowledgementLimit(inbound: InboundContact): Promise<boolean> {
     const key = `ack:${inbound.channel}:${inbound.from.address.toLowerCase()}`;
     const count = await this.redis.client.incr(key);
     if (count === 1) await this.redis.client.expire(key, 3600);
-    if (count > this.config.ACK_LIMIT_PER_HOUR) {
-      this.logger.warn(`acknowledgement to ${inbound.channel} sender suppressed: more than ${this.config.ACK_LIMIT_PER_HOUR} in an hour`);
-      return false;
-    }
-    const ticket = await this.tickets.get(ticketId);
+    if (count <= this.config.ACK_LIMIT_PER_HOUR) return true;
+    this.logger.warn(`acknowledgement to ${inbound.channel} sender suppressed: more than ${this.config.ACK_LIMIT_PER_HOUR} in an hour`);
+    return false;
+  }
+
+  /** The acknowledgement with the ticket number, on the same channel, in the contact's language, stored in the ticket's transaction. */
+  private async acknowledge(manager: EntityManager, write: TicketWrite, contact: Contact, inbound: InboundContact): Promise<boolean> {
+    const { ticket } = write;
     // A form's addresses are unverified (anyone can type someone else's): its acknowledgement carries our own text and the
     // ticket number only, never what was submitted — no name, and an e-mail subject of ours instead of "Re: <their subject>".
     const ownTextOnly = inbound.channel === 'web' || inbound.channel === 'help_request';
     const variables = { ticketNumber: ticket.number, name: ownTextOnly ? '' : contact.name };
-    const rendered = await this.templates.render('acknowledgement', contact.preferredLanguage, inbound.channel, variables);
-    const emailSubject = async () => (await this.templates.render('acknowledgement', contact.preferredLanguage, 'email', variables)).subject;
-    const subject = rendered.subject ?? (ownTextOnly ? ((await emailSubject()) ?? `[#${ticket.number}]`) : null);
-    await this.tickets.addSystemOutbound(ticketId, rendered.body, { kind: 'acknowledgement', ...(subject ? { subject } : {}) });
+    const render = (channel: string) => this.templates.render('acknowledgement', contact.preferredLanguage, channel, variables, TEMPLATE_MAX_AGE);
+    let rendered: RenderedTemplate;
+    let subject: string | null;
+    try {
+      rendered = await render(inbound.channel);
+      subject = rendered.subject ?? (ownTextOnly ? ((await render('email')).subject ?? `[#${ticket.number}]`) : null);
+    } catch (error) {
+      // A missing template must not cost the contact's message, which commits in this same transaction.
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.error(`ticket ${ticket.number} not acknowledged: ${error.message}`);
+      return false;
+    }
+    await this.tickets.addSystemOutboundWithin(manager, write, rendered.body, { kind: 'acknowledgement', ...(subject ? { subject } : {}) });
     return true;
   }
 }
+
+/** Acknowledgement templates change rarely; a change reaches the worker within this time. */
+const TEMPLATE_MAX_AGE = { maxAgeMs: 30_000 };
 
 function candidate(t: Ticket): ThreadCandidate {
   return { ticketId: t.id, contactId: t.contactId, status: t.status, resolvedAt: t.resolvedAt, lastActivityAt: t.lastActivityAt };

@@ -13,6 +13,8 @@ describe('loadConfig', () => {
       META_GRAPH_BASE_URL: 'https://graph.facebook.com',
       ADMIN_EMAIL: 'admin@example.org',
       SURVEY_DELAY_SECONDS: 3600,
+      SLA_TIMER_HORIZON_MINUTES: 1440,
+      SLA_TIMER_CONCURRENCY: 32,
       DEMO_DATA: false,
     });
     expect(c.SMTP_URL).toBeUndefined();
@@ -43,6 +45,7 @@ describe('loadConfig', () => {
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
     [{ TWILIO_SMS_FROM: '0501234567' }, 'TWILIO_SMS_FROM'],
     [{ PUBLIC_BASE_URL: 'example.org' }, 'PUBLIC_BASE_URL'],
+    [{ SLA_TIMER_HORIZON_MINUTES: '5' }, 'SLA_TIMER_HORIZON_MINUTES'],
   ])('stops with one line naming the wrong setting: %j', (env, name) => {
     let error: unknown;
     try {

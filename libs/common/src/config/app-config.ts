@@ -137,6 +137,23 @@ export class AppConfig {
   @Min(1)
   HELP_REQUEST_FORM_LIMIT_PER_HOUR = 5;
 
+  /**
+   * SLA timers are kept in Redis only for what is due within this many minutes; the worker's
+   * reconciliation pass (every 5 minutes) adds later ones as they come within it.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(15, { message: 'SLA_TIMER_HORIZON_MINUTES must be at least 15 (the reconciliation pass runs every 5 minutes)' })
+  @Max(60 * 24 * 365)
+  SLA_TIMER_HORIZON_MINUTES = 24 * 60;
+
+  /** SLA timers one worker runs at once; each mostly waits on the database, so more keep a burst of due times on time. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  SLA_TIMER_CONCURRENCY = 32;
+
   @Transform(toBool)
   @IsBoolean()
   DEMO_DATA = false;

@@ -65,7 +65,7 @@ export class EscalationService {
       title: `تصعيد التذكرة ${ticket.number} — المستوى ${level}`,
       body: reason,
     });
-    await this.clock.refreshTimers(await this.tickets.get(updated.id));
+    await this.clock.refreshTimers(updated);
   }
 
   async competentOfficerOf(categoryId: string | null): Promise<string | null> {

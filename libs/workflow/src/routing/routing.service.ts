@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { Contact } from '@app/contacts';
 import { type SystemTicketChanges, TicketsService } from '@app/tickets';
 import { AssignmentService } from '../assignment/assignment.service.js';
 import { SlaClockService } from '../sla/sla-clock.service.js';
@@ -28,14 +27,18 @@ export class RoutingService {
   async route(ticketId: string): Promise<RoutingOutcome> {
     const ticket = await this.tickets.get(ticketId);
     if (ticket.routedAt) return { ruleId: null, teamId: ticket.teamId, assigneeId: ticket.assigneeId };
-    const contact = await this.dataSource.getRepository(Contact).findOneBy({ id: ticket.contactId });
-    const first = (await this.tickets.messagesOf(ticketId)).find((m) => m.direction === 'inbound');
     const rules = await this.rules.find({ where: { active: true }, order: { position: 'ASC' } });
+    // The first message the contact wrote (rules match its words), without loading the whole conversation.
+    const [first]: { body: string }[] = rules.length
+      ? await this.dataSource.query("SELECT body FROM messages WHERE ticket_id = $1 AND direction = 'inbound' ORDER BY created_at, id LIMIT 1", [
+          ticketId,
+        ])
+      : [];
     const rule = pickRule(rules, {
       channel: ticket.channel,
       type: ticket.type,
       categoryId: ticket.categoryId,
-      contactKind: contact?.kind ?? 'public',
+      contactKind: ticket.contact?.kind ?? 'public',
       text: `${ticket.subject} ${first?.body ?? ''}`,
     });
     const changes: SystemTicketChanges = { routedAt: new Date() };
@@ -44,15 +47,20 @@ export class RoutingService {
     if (rule?.actions.categoryId && !ticket.categoryId) changes.categoryId = rule.actions.categoryId;
     if (rule?.actions.priority && ticket.priority === 'normal') changes.priority = rule.actions.priority;
     if (rule?.actions.tags?.length) changes.tags = [...new Set([...ticket.tags, ...rule.actions.tags.map((t) => t.toLowerCase())])];
-    await this.tickets.applySystemChanges(ticketId, changes, {
-      action: 'ticket.routed',
-      note: rule ? `وُجّهت التذكرة آلياً وفق القاعدة «${rule.name}».` : undefined,
-      meta: { ruleId: rule?.id ?? null, ruleName: rule?.name ?? null },
-    });
-    const assigneeId = await this.assignment.autoAssign(ticketId);
+    const routedTicket = await this.tickets.applySystemChanges(
+      ticketId,
+      changes,
+      {
+        action: 'ticket.routed',
+        note: rule ? `وُجّهت التذكرة آلياً وفق القاعدة «${rule.name}».` : undefined,
+        meta: { ruleId: rule?.id ?? null, ruleName: rule?.name ?? null },
+      },
+      ticket,
+    );
+    // Only a team's ticket is assigned automatically.
+    const assigneeId = routedTicket.teamId ? await this.assignment.autoAssign(ticketId) : null;
     // Due times last: once a ticket shows them, routing and assignment are done.
-    await this.sla.apply(ticketId);
-    const routed = await this.tickets.get(ticketId);
+    const routed = await this.sla.apply(ticketId);
     return { ruleId: rule?.id ?? null, teamId: routed.teamId, assigneeId };
   }
 }

@@ -1,13 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { AppConfig } from '@app/common';
 import { type Ticket, TicketsService } from '@app/tickets';
 import { workingMinutesBetween } from '../calendar/business-calendar.js';
 import { BusinessCalendarsService } from '../calendar/business-calendars.service.js';
+import { RecentReads } from '../recent-reads.js';
 import { choosePolicy } from './sla-policy-choice.js';
 import { SlaPolicy } from './sla-policy.entity.js';
-import { clockRuns, dueTimes, plannedTimers, type SlaTargets } from './sla-plan.js';
+import { clockRuns, dueTimes, plannedTimers, type SlaTargets, type SlaTicketState, timersDueBefore } from './sla-plan.js';
 import { SLA_TIMER_KINDS, SlaTimersService, type SlaTimerKind } from './sla-timers.service.js';
+
+/** What planning a ticket's timers reads from it (a `Ticket`, or a reconciliation row). */
+export type SlaClockState = SlaTicketState &
+  Pick<Ticket, 'id' | 'priority' | 'type' | 'slaPolicyId' | 'teamId' | 'firstResponseDueAt' | 'resolutionDueAt'>;
+
+/**
+ * Timers are planned with policies and calendars read at most this long ago (every firing and
+ * reconciled ticket needs them); due times themselves are computed from fresh reads and stored.
+ */
+const SETTINGS_MAX_AGE_MS = 60_000;
 
 /**
  * SLA clocks on the business calendar: due times from the policy, stopped while a ticket waits on
@@ -20,7 +32,11 @@ export class SlaClockService {
     private readonly calendars: BusinessCalendarsService,
     private readonly timers: SlaTimersService,
     private readonly tickets: TicketsService,
+    private readonly config: AppConfig,
   ) {}
+
+  private readonly recentPolicies = new RecentReads(SETTINGS_MAX_AGE_MS, (id: string) => this.policies.findOneBy({ id }));
+  private readonly recentCalendars = new RecentReads(SETTINGS_MAX_AGE_MS, (teamId: string) => this.calendars.specFor(teamId || null));
 
   async targetsFor(ticket: Pick<Ticket, 'priority' | 'type' | 'slaPolicyId'>, preferStored = true): Promise<(SlaTargets & { id: string }) | null> {
     if (preferStored && ticket.slaPolicyId) {
@@ -84,22 +100,32 @@ export class SlaClockService {
     await this.timers.clear(ticketId);
   }
 
-  /** Sets exactly the timers the ticket needs now and removes the others. */
+  /** Sets exactly the timers the ticket needs now (within the horizon) and removes the others. */
   async refreshTimers(ticket: Ticket): Promise<void> {
-    const policy = await this.targetsFor(ticket);
-    if (!policy) return this.timers.clear(ticket.id);
-    const spec = await this.calendars.specFor(ticket.teamId);
-    const plan = plannedTimers(ticket, policy, spec, new Date());
+    const plan = await this.timersToKeep(ticket, new Date());
     const unused = SLA_TIMER_KINDS.filter((k) => !plan[k]);
-    await this.timers.clear(ticket.id, unused);
-    for (const [kind, at] of Object.entries(plan) as [SlaTimerKind, Date][]) await this.timers.set(ticket.id, kind, at);
+    await Promise.all([
+      this.timers.clear(ticket.id, unused),
+      ...(Object.entries(plan) as [SlaTimerKind, Date][]).map(([kind, at]) => this.timers.set(ticket.id, kind, at)),
+    ]);
+  }
+
+  /** The timers Redis should hold for the ticket now: those due within `SLA_TIMER_HORIZON_MINUTES`. */
+  async timersToKeep(ticket: SlaClockState, now: Date): Promise<Partial<Record<SlaTimerKind, Date>>> {
+    const plan = await this.planned(ticket, now);
+    return timersDueBefore(plan, new Date(now.getTime() + this.config.SLA_TIMER_HORIZON_MINUTES * 60_000));
   }
 
   /** When a timer of this kind should fire for the ticket as it is now (null: it should not). */
-  async fireTimeOf(ticket: Ticket, kind: SlaTimerKind): Promise<Date | null> {
-    const policy = await this.targetsFor(ticket);
-    if (!policy) return null;
-    const plan = plannedTimers(ticket, policy, await this.calendars.specFor(ticket.teamId), new Date());
-    return plan[kind] ?? null;
+  async fireTimeOf(ticket: SlaClockState, kind: SlaTimerKind): Promise<Date | null> {
+    return (await this.planned(ticket, new Date()))[kind] ?? null;
+  }
+
+  private async planned(ticket: SlaClockState, now: Date): Promise<Partial<Record<SlaTimerKind, Date>>> {
+    const stored = ticket.slaPolicyId ? await this.recentPolicies.get(ticket.slaPolicyId) : null;
+    const policy = stored ?? (await this.targetsFor(ticket, false));
+    if (!policy) return {};
+    const spec = await this.recentCalendars.get(ticket.teamId ?? '');
+    return plannedTimers(ticket, policy, spec, now);
   }
 }

@@ -1,5 +1,5 @@
 import type { CalendarSpec } from '../calendar/business-calendar.js';
-import { dueTimes, isBreaching, plannedTimers, type SlaTargets } from './sla-plan.js';
+import { dueTimes, isBreaching, plannedTimers, type SlaTargets, timersDueBefore } from './sla-plan.js';
 
 const always: CalendarSpec = {
   timeZone: 'Asia/Riyadh',
@@ -57,5 +57,15 @@ describe('SLA plan', () => {
     expect(isBreaching({ ...base, ...due, firstRespondedAt: min(5) }, min(50))).toBe(false);
     expect(isBreaching({ ...base, ...due, firstRespondedAt: min(5) }, min(100))).toBe(true);
     expect(isBreaching({ ...base, ...due, status: 'pending' }, min(200))).toBe(true);
+  });
+
+  it('keeps in Redis only the timers within the horizon, and the later ones once they come within it', () => {
+    const plan = plannedTimers({ ...base, ...dueTimes(base, targets, always) }, targets, always, t0);
+    expect(timersDueBefore(plan, min(60))).toEqual({ 'frt-warn': min(8), 'frt-breach': min(10) });
+    // 30 minutes later the same 60-minute horizon reaches the resolution warning, not yet the breach.
+    expect(Object.keys(timersDueBefore(plannedTimers({ ...base, ...dueTimes(base, targets, always) }, targets, always, min(30)), min(90)))).toEqual([
+      'frt-breach',
+      'res-warn',
+    ]);
   });
 });

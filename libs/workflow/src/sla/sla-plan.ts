@@ -75,3 +75,8 @@ export function isBreaching(
   const res = clockRuns(state.status) && !!state.resolutionDueAt && state.resolutionDueAt.getTime() <= now.getTime();
   return frt || res;
 }
+
+/** The planned timers due before `until`; later ones are added by a later reconciliation pass as they come within it. */
+export function timersDueBefore(plan: Partial<Record<SlaTimerKind, Date>>, until: Date): Partial<Record<SlaTimerKind, Date>> {
+  return Object.fromEntries(Object.entries(plan).filter(([, at]) => at.getTime() < until.getTime()));
+}

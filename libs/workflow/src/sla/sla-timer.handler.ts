@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { TicketsService } from '@app/tickets';
+import { Ticket, TicketsService } from '@app/tickets';
 import { EscalationService } from '../escalation/escalation.service.js';
 import { SlaClockService } from './sla-clock.service.js';
+import { noticeKey, noticeOf, noticeSettled, recordedNotices } from './sla-notices.js';
 import type { SlaTimerKind } from './sla-timers.service.js';
 
 /** `later`: this same timer must run again then (its due time moved, or the next escalation level follows). */
@@ -23,7 +24,7 @@ export class SlaTimerHandler {
   ) {}
 
   async handle(ticketId: string, kind: SlaTimerKind): Promise<TimerOutcome> {
-    const ticket = await this.tickets.get(ticketId).catch(() => null);
+    const ticket = await this.read(ticketId);
     if (!ticket) return { done: 'not-needed' };
     const at = await this.clock.fireTimeOf(ticket, kind);
     if (!at) return { done: 'not-needed' };
@@ -31,24 +32,26 @@ export class SlaTimerHandler {
     if (kind === 'escalate') {
       await this.escalation.step(ticket);
       // The job running now holds this timer's id, so the next level is scheduled by delaying this same job.
-      const next = await this.clock.fireTimeOf(await this.tickets.get(ticketId), 'escalate');
+      const stepped = await this.read(ticketId);
+      const next = stepped && (await this.clock.fireTimeOf(stepped, 'escalate'));
       return next && next.getTime() > Date.now() ? { done: 'escalated', later: next } : { done: 'escalated' };
     }
-    const target = kind.startsWith('frt') ? 'first_response' : 'resolution';
-    const due = (target === 'first_response' ? ticket.firstResponseDueAt : ticket.resolutionDueAt)?.toISOString() ?? '';
-    const action = kind.endsWith('warn') ? 'ticket.sla_warning' : 'ticket.sla_breached';
+    const notice = noticeOf(kind, ticket)!;
     // Once per target and due time, however often the timer runs (retries, reconciliation).
-    const recorded: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM audit_log WHERE entity_type = 'ticket' AND entity_id = $1 AND action = $2 AND after->>'target' = $3 AND after->>'due' = $4 LIMIT 1`,
-      [ticketId, action, target, due],
-    );
-    if (recorded.length) return { done: 'not-needed' };
-    await this.tickets.applySystemChanges(ticketId, {}, { action, meta: { target, due } });
+    const recorded = await recordedNotices(this.dataSource, [ticketId]);
+    if (noticeSettled(ticketId, notice, ticket.escalationLevel, recorded)) return { done: 'not-needed' };
+    const { action, target, due } = notice;
+    if (!recorded.has(noticeKey(ticketId, notice))) await this.tickets.applySystemChanges(ticketId, {}, { action, meta: { target, due } });
     if (action === 'ticket.sla_warning') {
       await this.escalation.warn(ticket, target);
       return { done: 'warned' };
     }
     await this.escalation.breach(ticket, target);
     return { done: 'breached' };
+  }
+
+  /** The ticket's own columns: every firing reads one, and none of its relations is needed. */
+  private read(ticketId: string): Promise<Ticket | null> {
+    return this.dataSource.getRepository(Ticket).findOneBy({ id: ticketId });
   }
 }

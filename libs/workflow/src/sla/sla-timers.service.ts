@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import type { Queue } from 'bullmq';
+import type { JobsOptions, Queue } from 'bullmq';
 import { QueueName } from '@app/queue';
 
 export const SLA_TIMER_KINDS = ['frt-warn', 'frt-breach', 'res-warn', 'res-breach', 'escalate'] as const;
@@ -12,9 +12,23 @@ export interface SlaTimerJob {
   kind: SlaTimerKind;
 }
 
+export interface SlaTimer {
+  ticketId: string;
+  kind: SlaTimerKind;
+  at: Date;
+}
+
 /** Deterministic ids (BullMQ refuses ':'): one timer of each kind per ticket, replaced when the ticket changes. */
 export function slaJobId(ticketId: string, kind: SlaTimerKind): string {
   return `sla-${ticketId}-${kind}`;
+}
+
+function timerJob({ ticketId, kind, at }: SlaTimer): { name: SlaTimerKind; data: SlaTimerJob; opts: JobsOptions } {
+  return {
+    name: kind,
+    data: { version: 1, ticketId, kind },
+    opts: { jobId: slaJobId(ticketId, kind), delay: Math.max(0, at.getTime() - Date.now()), removeOnComplete: true, removeOnFail: true, attempts: 3 },
+  };
 }
 
 /**
@@ -28,39 +42,40 @@ export class SlaTimersService {
   constructor(@InjectQueue(QueueName.Sla) private readonly queue: Queue<SlaTimerJob>) {}
 
   async set(ticketId: string, kind: SlaTimerKind, at: Date): Promise<void> {
-    const jobId = slaJobId(ticketId, kind);
+    const job = timerJob({ ticketId, kind, at });
     try {
-      await this.queue.remove(jobId);
-      await this.queue.add(
-        kind,
-        { version: 1, ticketId, kind },
-        { jobId, delay: Math.max(0, at.getTime() - Date.now()), removeOnComplete: true, removeOnFail: true, attempts: 3 },
-      );
+      await this.queue.remove(job.opts.jobId!);
+      await this.queue.add(job.name, job.data, job.opts);
     } catch (error) {
       // The reconciler re-creates missing timers from the database at worker start and periodically.
-      this.logger.warn(`SLA timer ${jobId} not set: ${(error as Error).message}`);
+      this.logger.warn(`SLA timer ${job.opts.jobId} not set: ${(error as Error).message}`);
     }
   }
 
   async clear(ticketId: string, kinds: readonly SlaTimerKind[] = SLA_TIMER_KINDS): Promise<void> {
-    for (const kind of kinds) {
-      try {
-        await this.queue.remove(slaJobId(ticketId, kind));
-      } catch (error) {
-        this.logger.warn(`SLA timer ${slaJobId(ticketId, kind)} not removed: ${(error as Error).message}`);
-      }
-    }
+    await Promise.all(
+      kinds.map(async (kind) => {
+        try {
+          await this.queue.remove(slaJobId(ticketId, kind));
+        } catch (error) {
+          this.logger.warn(`SLA timer ${slaJobId(ticketId, kind)} not removed: ${(error as Error).message}`);
+        }
+      }),
+    );
   }
 
-  /** Adds the timer only when no job with its id exists (used by the reconciler). */
-  async ensure(ticketId: string, kind: SlaTimerKind, at: Date): Promise<boolean> {
-    const existing = await this.queue.getJob(slaJobId(ticketId, kind));
-    if (existing) return false;
-    await this.queue.add(
-      kind,
-      { version: 1, ticketId, kind },
-      { jobId: slaJobId(ticketId, kind), delay: Math.max(0, at.getTime() - Date.now()), removeOnComplete: true, removeOnFail: true, attempts: 3 },
-    );
-    return true;
+  /**
+   * Adds the timers that have no job yet and keeps any existing one as it is (used by the
+   * reconciler): the existence checks go out together, and the missing timers in one bulk add. Returns how many were added.
+   */
+  async ensure(timers: readonly SlaTimer[]): Promise<number> {
+    if (!timers.length) return 0;
+    const client = await this.queue.getBackend().client;
+    // Every job hash has a `name` field; the commands are sent without waiting for each other's replies.
+    const exists = await Promise.all(timers.map((t) => client.hexists(this.queue.toKey(slaJobId(t.ticketId, t.kind)), 'name')));
+    const missing = timers.filter((_, i) => exists[i] === 0);
+    // A job created between the check and the add (the ticket just changed) is kept: BullMQ skips an id that exists.
+    if (missing.length) await this.queue.addBulk(missing.map(timerJob));
+    return missing.length;
   }
 }
