@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Roles } from '@app/auth';
-import { AuditService, type AuditEntry } from '@app/audit';
+import { AuditService } from '@app/audit';
 import { PageQuery } from '../common/page-query.js';
+import { AuditPageResponse } from './audit.views.js';
 
 export class ListAuditQuery extends PageQuery(50, 200) {
   @ApiPropertyOptional({ example: 'user' })
@@ -39,7 +40,8 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'The audit log, newest first (admin)' })
-  list(@Query() q: ListAuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+  @ApiOkResponse({ type: AuditPageResponse })
+  list(@Query() q: ListAuditQuery): Promise<AuditPageResponse> {
     return this.audit.list({ ...q, limit: q.limit ?? 50 });
   }
 }

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/auth';
-import { type BoardItem, type BoardStage, CommitteeService } from '@app/help-requests';
+import { CommitteeService } from '@app/help-requests';
 import { BoardQuery } from './help-request.dto.js';
+import { BoardResponse } from './help-request.views.js';
 
 @ApiTags('committee')
 @ApiBearerAuth()
@@ -13,7 +14,8 @@ export class CommitteeController {
   @Get('board')
   @Roles('committee', 'supervisor', 'admin')
   @ApiOperation({ summary: 'The research committee board: cases by stage, due dates and the overdue marker' })
-  board(@Query() q: BoardQuery): Promise<{ items: BoardItem[]; stages: Record<BoardStage, number> }> {
+  @ApiOkResponse({ type: BoardResponse })
+  board(@Query() q: BoardQuery): Promise<BoardResponse> {
     return this.committee.board(q);
   }
 }

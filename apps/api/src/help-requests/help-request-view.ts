@@ -4,106 +4,15 @@ import {
   isOverdue,
   OTP_MAX_ATTEMPTS,
   riyadhNoon,
-  type ChecklistItem,
   type CommitteeDecision,
   type CommitteeResearchEntry,
   type HelpRequestState,
   type ServiceType,
 } from '@app/help-requests';
-import { toAttachmentView, type AttachmentView } from '@app/tickets';
+import { toAttachmentView } from '@app/tickets';
+import type { HelpRequestResponse, ServiceTypeResponse } from './help-request.views.js';
 
-export interface HelpRequestView {
-  id: string;
-  ticketId: string;
-  ticketNumber: string;
-  ticketStatus: string;
-  status: string;
-  source: string;
-  dataVersion: number;
-  serviceType: { id: string; code: string; nameAr: string; nameEn: string; committeeTargetDays: number };
-  applicant: {
-    contactId: string;
-    name: string;
-    kind: string;
-    nationalId: string | null;
-    phones: string[];
-    preferredLanguage: string;
-    beneficiaryFileNumber: string | null;
-  };
-  description: string;
-  household: {
-    /** Send it back with the member to keep its stored national ID (shown here only masked). */
-    id: string;
-    name: string;
-    relation: string;
-    birthDate: string | null;
-    nationalId: string | null;
-    monthlyIncomeSar: number | null;
-    notes: string | null;
-  }[];
-  fields: Record<string, unknown>;
-  documents: {
-    id: string;
-    documentType: string;
-    label: { ar: string; en: string } | null;
-    required: boolean;
-    expiresOn: string | null;
-    expiresOnHijri: string | null;
-    attachment: AttachmentView | null;
-    addedAt: string;
-    verification: { result: string; current: boolean; verifiedById: string | null; verifiedAt: string | null; notes: string | null } | null;
-  }[];
-  /** What is missing and what is invalid on the submission day. */
-  checklist: { asOf: string; complete: boolean; missing: ChecklistItem[]; invalid: ChecklistItem[] };
-  verification: { complete: boolean; unverified: string[] };
-  declaration: {
-    signed: boolean;
-    outdated: boolean;
-    method: string | null;
-    channel: string | null;
-    declaredAt: string | null;
-    dataHash: string | null;
-    ip: string | null;
-    recordedById: string | null;
-    signedOn: string | null;
-    attachmentId: string | null;
-  };
-  pendingCode: { codeId: string; sentTo: string; expiresAt: string; triesLeft: number; sandbox: boolean } | null;
-  readyForHandoff: boolean;
-  /** Everything that stops the hand-off (the 422 of POST /tickets/:id/handoff lists the same). */
-  blockers: ChecklistItem[];
-  committee: {
-    days: number;
-    round: number;
-    firstHandedOffAt: string | null;
-    handedOffAt: string | null;
-    dueAt: string | null;
-    expectedDecisionDate: { ar: string; en: string } | null;
-    clockPaused: boolean;
-    overdue: boolean;
-    stage: string | null;
-    research: { id: string; kind: string; notes: string; visitDate: string | null; findings: string | null; authorId: string; createdAt: string }[];
-    decisions: {
-      id: string;
-      outcome: string;
-      amountSar: number | null;
-      items: string[];
-      durationMonths: number | null;
-      reason: string | null;
-      infoNeeded: string | null;
-      notes: string | null;
-      correctsDecisionId: string | null;
-      correctedById: string | null;
-      round: number;
-      decidedById: string;
-      decidedAt: string;
-    }[];
-  };
-  createdAt: string;
-  updatedAt: string;
-}
-
-export function serviceTypeView(t: ServiceType, config: AppConfig) {
+export function serviceTypeView(t: ServiceType, config: AppConfig): ServiceTypeResponse {
   return {
     id: t.id,
     code: t.code,
@@ -114,7 +23,6 @@ export function serviceTypeView(t: ServiceType, config: AppConfig) {
     fields: t.fields,
     documents: t.documents,
     committeeTargetDays: t.committeeTargetDays,
-    /** The days applicants are told: the target, never under the configured minimum (≥ 14). */
     committeeDays: committeeDays(t.committeeTargetDays, config.COMMITTEE_DECISION_DAYS),
     active: t.active,
     sortOrder: t.sortOrder,
@@ -125,7 +33,7 @@ export function toHelpRequestView(
   s: HelpRequestState,
   extra: { decisions: CommitteeDecision[]; research: CommitteeResearchEntry[]; fileNumber: string | null; config: AppConfig },
   now = new Date(),
-): HelpRequestView {
+): HelpRequestResponse {
   const r = s.request;
   const code = s.latestCode;
   const codeOpen = code && !code.consumedAt && code.expiresAt.getTime() > now.getTime() && code.attempts < code.maxAttempts;

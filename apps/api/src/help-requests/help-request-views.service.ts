@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/common';
 import { BeneficiaryFilesService, CommitteeService, type HelpRequestState } from '@app/help-requests';
-import { toHelpRequestView, type HelpRequestView } from './help-request-view.js';
+import { toHelpRequestView } from './help-request-view.js';
+import type { HelpRequestResponse } from './help-request.views.js';
 
 /** Gathers what the help-request view shows besides the state: decisions, research, the file number. */
 @Injectable()
@@ -12,7 +13,7 @@ export class HelpRequestViews {
     private readonly config: AppConfig,
   ) {}
 
-  async of(s: HelpRequestState): Promise<HelpRequestView> {
+  async of(s: HelpRequestState): Promise<HelpRequestResponse> {
     const [decisions, research, file] = await Promise.all([
       this.committee.decisionsOf(s.request.id),
       this.committee.researchOf(s.request.id),

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '@app/auth';
 import { AppConfig, clientIp, DomainError } from '@app/common';
@@ -8,6 +8,7 @@ import { DeclarationService, HelpRequestIntakeService, ServiceTypesService } fro
 import { ConfirmCodeDto, PublicHelpRequestDto, TicketNumberReply } from './help-request.dto.js';
 import { HelpRequestFormRateLimitGuard } from './help-request-form.guard.js';
 import { serviceTypeView } from './help-request-view.js';
+import { ApplicantDeclarationResponse, ServiceTypeListResponse } from './help-request.views.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -24,7 +25,8 @@ export class PublicHelpRequestsController {
 
   @Get('service-types')
   @ApiOperation({ summary: 'The services one may apply for, with the answers and documents each needs' })
-  async serviceTypes(): Promise<{ items: ReturnType<typeof serviceTypeView>[] }> {
+  @ApiOkResponse({ type: ServiceTypeListResponse })
+  async serviceTypes(): Promise<ServiceTypeListResponse> {
     return { items: (await this.catalogue.list(true)).map((t) => serviceTypeView(t, this.config)) };
   }
 
@@ -58,11 +60,12 @@ export class PublicHelpRequestsController {
 
   @Post(':ticketNumber/declaration')
   @ApiOperation({ summary: 'The applicant signs the declaration with the one-time code sent to their mobile' })
+  @ApiCreatedResponse({ type: ApplicantDeclarationResponse })
   async confirm(
     @Param('ticketNumber') ticketNumber: string,
     @Body() dto: ConfirmCodeDto,
     @Req() req: Request,
-  ): Promise<{ signed: true; ticketNumber: string }> {
+  ): Promise<ApplicantDeclarationResponse> {
     return this.declarations.confirmByApplicant(ticketNumber, dto.code, clientIp(req));
   }
 }

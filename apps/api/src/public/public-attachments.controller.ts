@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { Public } from '@app/auth';
 import { DomainError } from '@app/common';
 import { AttachmentLinkSigner, AttachmentStore, TicketsService } from '@app/tickets';
+import { ApiFileDownload } from '../common/api-file-download.js';
 
 export class SignedLinkQuery {
   @IsString()
@@ -29,6 +30,7 @@ export class PublicAttachmentsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Download a file that was sent with a reply (signed link)' })
+  @ApiFileDownload()
   async download(@Param('id', new ParseUUIDPipe()) id: string, @Query() q: SignedLinkQuery, @Res() res: Response): Promise<void> {
     const check = this.links.verify(id, q.expires, q.signature);
     if (check === 'invalid') throw new DomainError('forbidden', 'this link is not valid');

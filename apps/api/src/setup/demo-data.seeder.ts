@@ -50,7 +50,13 @@ const STAFF: DemoStaff[] = [
 ];
 
 /** A General Assembly member, so the member routing rule has someone to match. */
-const MEMBER = { name: 'فهد العتيبي', kind: 'member' as const, membershipNumber: 'GA-0142', phone: '+966503334455', email: 'fahad.otaibi@example.net' };
+const MEMBER = {
+  name: 'فهد العتيبي',
+  kind: 'member' as const,
+  membershipNumber: 'GA-0142',
+  phone: '+966503334455',
+  email: 'fahad.otaibi@example.net',
+};
 
 /**
  * Messages as the channels would have stored them, minutes to hours ago. They wait in

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { Request } from 'express';
 import { AnyStaff, CurrentStaff, Roles, type StaffPrincipal } from '@app/auth';
 import { ChannelRegistry, MessageTemplatesService, type MessageTemplate } from '@app/channels';
 import { CHANNELS } from '@app/contacts';
 import { actorOf } from '../common/request-actor.js';
+import { MessageTemplateResponse, SystemStatusResponse } from './system.views.js';
 
 export class UpsertTemplateDto {
   @ApiProperty({ example: 'acknowledgement' })
@@ -51,7 +52,8 @@ export class SystemController {
   @Get('system/status')
   @AnyStaff()
   @ApiOperation({ summary: 'Which channels are live and which are sandboxed (recorded, nothing sent)' })
-  status(): { channels: Record<string, 'live' | 'sandbox'>; sandboxed: string[] } {
+  @ApiOkResponse({ type: SystemStatusResponse })
+  status(): SystemStatusResponse {
     const channels = this.registry.status();
     return {
       channels,
@@ -64,6 +66,7 @@ export class SystemController {
   @Get('templates')
   @Roles('admin', 'supervisor', 'officer')
   @ApiOperation({ summary: 'Automatic message texts (acknowledgements, notices) in Arabic and English' })
+  @ApiOkResponse({ type: [MessageTemplateResponse] })
   list(): Promise<MessageTemplate[]> {
     return this.templates.list();
   }
@@ -71,6 +74,7 @@ export class SystemController {
   @Put('templates')
   @Roles('admin')
   @ApiOperation({ summary: 'Create or change a message template (admin)' })
+  @ApiOkResponse({ type: MessageTemplateResponse })
   upsert(@Body() dto: UpsertTemplateDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<MessageTemplate> {
     return this.templates.upsert(dto, actorOf(staff, req));
   }

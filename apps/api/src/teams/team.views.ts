@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { STAFF_ROLES, type StaffRole } from '@app/users';
+import { AVAILABILITIES, STAFF_ROLES, type StaffRole } from '@app/users';
+import type { TeamLoad } from '@app/workflow';
 
 // Response bodies, described for the OpenAPI document (and so for the web console's typed client).
 
@@ -58,4 +59,64 @@ export class CategoryResponse extends NamedItemResponse {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: Date;
+}
+
+export class TeamLoadOfficerResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: STAFF_ROLES })
+  role!: string;
+
+  @ApiProperty({ enum: AVAILABILITIES })
+  availability!: string;
+
+  @ApiProperty()
+  active!: boolean;
+
+  @ApiProperty({ description: 'assigned tickets that are new, open or pending' })
+  openTickets!: number;
+
+  @ApiProperty({ description: 'of those, the ones past a due time' })
+  breachingTickets!: number;
+}
+
+export class BreachingTicketResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  number!: string;
+
+  @ApiProperty()
+  subject!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  assigneeId!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  firstResponseDueAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  resolutionDueAt!: string | null;
+
+  @ApiProperty()
+  escalationLevel!: number;
+}
+
+export class TeamLoadResponse implements TeamLoad {
+  @ApiProperty({ format: 'uuid' })
+  teamId!: string;
+
+  @ApiProperty({ type: [TeamLoadOfficerResponse] })
+  officers!: TeamLoadOfficerResponse[];
+
+  @ApiProperty({ description: 'open tickets of the team with nobody assigned' })
+  unassigned!: number;
+
+  @ApiProperty({ type: [BreachingTicketResponse] })
+  breaching!: BreachingTicketResponse[];
 }

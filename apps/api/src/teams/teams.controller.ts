@@ -16,7 +16,7 @@ import { AnyStaff, CurrentStaff, Roles, type StaffPrincipal } from '@app/auth';
 import { CategoriesService, type Category } from '@app/tickets';
 import { TeamsService, type TeamView } from '@app/users';
 import { type TeamLoad, TeamLoadService } from '@app/workflow';
-import { ASSIGNMENT_MODES, type AssignmentMode, CategoryResponse, TeamResponse } from './team.views.js';
+import { ASSIGNMENT_MODES, type AssignmentMode, CategoryResponse, TeamLoadResponse, TeamResponse } from './team.views.js';
 
 export class TeamDto {
   @ApiProperty({ example: 'علاقات المستفيدين' })
@@ -111,6 +111,7 @@ export class TeamsController {
   @Get(':id/load')
   @Roles('supervisor', 'admin')
   @ApiOperation({ summary: 'Each officer’s load and availability, and the team’s breaching tickets' })
+  @ApiOkResponse({ type: TeamLoadResponse })
   teamLoad(@Param('id', new ParseUUIDPipe()) id: string): Promise<TeamLoad> {
     return this.load.load(id);
   }

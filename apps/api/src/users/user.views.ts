@@ -1,12 +1,22 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { AVAILABILITIES, LANGUAGES, STAFF_ROLES, type Availability, type Language, type StaffRole, type TeamView, type User } from '@app/users';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import {
+  AVAILABILITIES,
+  LANGUAGES,
+  STAFF_ROLES,
+  type Availability,
+  type Language,
+  type StaffRole,
+  type TeamView,
+  type User,
+  type UserView,
+} from '@app/users';
 import { NamedItemResponse } from '../teams/team.views.js';
 
 // Response bodies, described for the OpenAPI document (and so for the web console's typed client).
 
 export class MyTeamResponse extends NamedItemResponse {}
 
-export class MeResponse {
+export class UserResponse implements UserView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
@@ -19,12 +29,29 @@ export class MeResponse {
   @ApiProperty({ enum: STAFF_ROLES })
   role!: StaffRole;
 
+  @ApiProperty({ description: 'false: deactivated, cannot sign in' })
+  active!: boolean;
+
   @ApiProperty({ enum: LANGUAGES })
   preferredLanguage!: Language;
 
   @ApiProperty({ enum: AVAILABILITIES, description: 'only available officers get tickets automatically' })
   availability!: Availability;
 
+  @ApiProperty({ type: [String], format: 'uuid' })
+  teamIds!: string[];
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'categories this officer is skilled in' })
+  skillCategoryIds!: string[];
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class MeResponse extends PickType(UserResponse, ['id', 'name', 'email', 'role', 'preferredLanguage', 'availability'] as const) {
   @ApiProperty({ type: [MyTeamResponse] })
   teams!: MyTeamResponse[];
 }
@@ -41,4 +68,12 @@ export function toMeView(user: User, teams: TeamView[]): MeResponse {
     availability: user.availability,
     teams: teams.filter((t) => mine.has(t.id)).map((t) => ({ id: t.id, name: t.name, nameEn: t.nameEn })),
   };
+}
+
+export class UserPageResponse {
+  @ApiProperty({ type: [UserResponse] })
+  items!: UserResponse[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'pass as `cursor` for the next page; null on the last' })
+  nextCursor!: string | null;
 }

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { actorOf } from '../common/request-actor.js';
 import { AnyStaff, CurrentStaff, Roles, type StaffPrincipal } from '@app/auth';
-import { TeamsService, toUserView, UsersService, type UserView } from '@app/users';
+import { TeamsService, toUserView, UsersService } from '@app/users';
 import { AssignmentService } from '@app/workflow';
 import { AvailabilityDto, CreateUserDto, ListUsersQuery, UpdateUserDto } from './user.dto.js';
-import { MeResponse, toMeView } from './user.views.js';
+import { MeResponse, toMeView, UserPageResponse, UserResponse } from './user.views.js';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -31,7 +31,8 @@ export class UsersController {
   @Patch('me/availability')
   @AnyStaff()
   @ApiOperation({ summary: 'Set my availability; becoming available hands me waiting tickets of my teams' })
-  async availability(@Body() dto: AvailabilityDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<UserView> {
+  @ApiOkResponse({ type: UserResponse })
+  async availability(@Body() dto: AvailabilityDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<UserResponse> {
     const user = await this.users.update(staff.id, { availability: dto.availability }, actorOf(staff, req));
     if (dto.availability === 'available') await this.assignWaiting(user.memberships?.map((m) => m.teamId) ?? []);
     return toUserView(user);
@@ -43,14 +44,16 @@ export class UsersController {
 
   @Post()
   @ApiOperation({ summary: 'Create a staff account (admin)' })
-  async create(@Body() dto: CreateUserDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<UserView> {
+  @ApiCreatedResponse({ type: UserResponse })
+  async create(@Body() dto: CreateUserDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<UserResponse> {
     return toUserView(await this.users.create(dto, actorOf(staff, req)));
   }
 
   @Get()
   @Roles('admin', 'supervisor')
   @ApiOperation({ summary: 'List staff accounts' })
-  async list(@Query() q: ListUsersQuery): Promise<{ items: UserView[]; nextCursor: string | null }> {
+  @ApiOkResponse({ type: UserPageResponse })
+  async list(@Query() q: ListUsersQuery): Promise<UserPageResponse> {
     const page = await this.users.list({
       role: q.role,
       active: q.active,
@@ -63,7 +66,9 @@ export class UsersController {
 
   @Get(':id')
   @Roles('admin', 'supervisor')
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<UserView> {
+  @ApiOperation({ summary: 'One staff account' })
+  @ApiOkResponse({ type: UserResponse })
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<UserResponse> {
     return toUserView(await this.users.get(id));
   }
 
@@ -71,12 +76,13 @@ export class UsersController {
   @ApiOperation({
     summary: 'Change a staff account; deactivating it ends its sessions',
   })
+  @ApiOkResponse({ type: UserResponse })
   async update(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: UpdateUserDto,
     @CurrentStaff() staff: StaffPrincipal,
     @Req() req: Request,
-  ): Promise<UserView> {
+  ): Promise<UserResponse> {
     const user = await this.users.update(id, dto, actorOf(staff, req));
     if (dto.availability === 'available' || dto.active === true) await this.assignWaiting(user.memberships?.map((m) => m.teamId) ?? []);
     return toUserView(user);

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import type { Request } from 'express';
 import { AnyStaff, CurrentStaff, Roles, type StaffPrincipal } from '@app/auth';
 import { DomainError } from '@app/common';
-import { type Notification, NotificationsService } from '@app/notifications';
+import { NotificationsService } from '@app/notifications';
 import { TicketsService, toTicketView, type TicketView } from '@app/tickets';
 import {
   type BusinessCalendar,
@@ -27,7 +27,8 @@ import {
   UpdateRoutingRuleDto,
   UpdateSlaPolicyDto,
 } from './workflow.dto.js';
-import { BusinessCalendarResponse, RoutingRuleResponse, SlaPolicyResponse } from './workflow.views.js';
+import { TicketListResponse, TicketResponse } from '../tickets/ticket.views.js';
+import { BusinessCalendarResponse, MarkedReadResponse, NotificationPageResponse, RoutingRuleResponse, SlaPolicyResponse } from './workflow.views.js';
 
 @ApiTags('workflow')
 @ApiBearerAuth()
@@ -152,12 +153,13 @@ export class TicketWorkflowController {
   @Post(':id/refer')
   @Roles('officer', 'supervisor', 'admin')
   @ApiOperation({ summary: 'Refer to the competent officer of the ticket’s category, with the reason' })
+  @ApiCreatedResponse({ type: TicketResponse })
   async refer(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: ReferDto,
     @CurrentStaff() staff: StaffPrincipal,
     @Req() req: Request,
-  ): Promise<TicketView> {
+  ): Promise<TicketResponse> {
     return toTicketView(await this.referrals.refer(id, dto.reason, staff, actorOf(staff, req)));
   }
 
@@ -165,7 +167,8 @@ export class TicketWorkflowController {
   @Roles('supervisor', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reassign and/or change the priority of many tickets (supervisors)' })
-  async bulk(@Body() dto: BulkTicketsDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<{ items: TicketView[] }> {
+  @ApiOkResponse({ type: TicketListResponse })
+  async bulk(@Body() dto: BulkTicketsDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<TicketListResponse> {
     if (dto.assigneeId === undefined && dto.priority === undefined) throw new DomainError('invalid_input', 'give assigneeId and/or priority');
     const items: TicketView[] = [];
     for (const id of [...new Set(dto.ticketIds)]) {
@@ -187,17 +190,17 @@ export class NotificationsController {
   @Get()
   @AnyStaff()
   @ApiOperation({ summary: 'My notifications, newest first, with the unread count' })
-  list(
-    @Query() q: ListNotificationsQuery,
-    @CurrentStaff() staff: StaffPrincipal,
-  ): Promise<{ items: Notification[]; unreadCount: number; nextCursor: string | null }> {
+  @ApiOkResponse({ type: NotificationPageResponse })
+  list(@Query() q: ListNotificationsQuery, @CurrentStaff() staff: StaffPrincipal): Promise<NotificationPageResponse> {
     return this.notifications.list(staff.id, { unreadOnly: q.unreadOnly === 'true', limit: q.limit ?? 30, cursor: q.cursor });
   }
 
   @Post('read')
   @AnyStaff()
   @HttpCode(200)
-  async read(@Body() dto: MarkReadDto, @CurrentStaff() staff: StaffPrincipal): Promise<{ marked: number }> {
+  @ApiOperation({ summary: 'Mark some (ids) or all of my notifications read' })
+  @ApiOkResponse({ type: MarkedReadResponse })
+  async read(@Body() dto: MarkReadDto, @CurrentStaff() staff: StaffPrincipal): Promise<MarkedReadResponse> {
     return { marked: await this.notifications.markRead(staff.id, dto.ids ?? 'all') };
   }
 }

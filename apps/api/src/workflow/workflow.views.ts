@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { Notification } from '@app/notifications';
 import { TICKET_PRIORITIES, TICKET_TYPES } from '@app/tickets';
 import { HolidayDto, IntervalDto, OverrideDto, RuleActionsDto, RuleConditionsDto } from './workflow.dto.js';
 
@@ -84,4 +85,46 @@ export class BusinessCalendarResponse {
 
   @ApiProperty({ format: 'date-time' })
   updatedAt!: Date;
+}
+
+export class NotificationResponse implements Notification {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty({ example: 'ticket.assigned' })
+  kind!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  ticketId!: string | null;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty()
+  body!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: unread' })
+  readAt!: Date | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: Date;
+}
+
+export class NotificationPageResponse {
+  @ApiProperty({ type: [NotificationResponse] })
+  items!: NotificationResponse[];
+
+  @ApiProperty({ description: 'all my unread notifications, not only this page’s' })
+  unreadCount!: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'pass as `cursor` for the next page; null on the last' })
+  nextCursor!: string | null;
+}
+
+export class MarkedReadResponse {
+  @ApiProperty({ description: 'how many notifications were newly marked read' })
+  marked!: number;
 }

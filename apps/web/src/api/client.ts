@@ -1,14 +1,14 @@
 import createClient from 'openapi-fetch';
 import { SessionStore } from '../auth/session-store';
 import { ApiError, networkError, toApiError } from './api-error';
-import type { ConsolePaths } from './console-paths';
+import type { paths } from './schema';
 import { createSessionFetch } from './session-fetch';
 
 // Same origin as the console; the http-only `hd_access` cookie authenticates every call.
 const options = { baseUrl: globalThis.location?.origin ?? '', credentials: 'same-origin' as const };
 
 /** Without session handling: used only to renew the session itself. */
-const bareApi = createClient<ConsolePaths>(options);
+const bareApi = createClient<paths>(options);
 
 export const sessionStore = new SessionStore({
   refresh: async () => {
@@ -20,7 +20,7 @@ export const sessionStore = new SessionStore({
 });
 
 /** The console's typed api client: every screen calls the api through this. */
-export const api = createClient<ConsolePaths>({
+export const api = createClient<paths>({
   ...options,
   fetch: createSessionFetch({
     fetch: (request) => globalThis.fetch(request),

@@ -146,6 +146,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One staff account */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
@@ -724,6 +725,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mark some (ids) or all of my notifications read */
         post: operations["NotificationsController_read"];
         delete?: never;
         options?: never;
@@ -1353,6 +1355,32 @@ export interface components {
             /** @example a long passphrase */
             password: string;
         };
+        TokenUserResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "officer" | "supervisor" | "committee" | "admin";
+            /** @enum {string} */
+            preferredLanguage: "ar" | "en";
+            email: string;
+        };
+        IssuedTokenResponse: {
+            /** @description send as `Authorization: Bearer …`; the console uses the http-only cookie instead */
+            accessToken: string;
+            /** Format: date-time */
+            expiresAt: string;
+            user: components["schemas"]["TokenUserResponse"];
+        };
+        SessionStaffResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "officer" | "supervisor" | "committee" | "admin";
+            /** @enum {string} */
+            preferredLanguage: "ar" | "en";
+        };
         MyTeamResponse: {
             /** Format: uuid */
             id: string;
@@ -1379,6 +1407,30 @@ export interface components {
             /** @enum {string} */
             availability: "available" | "away" | "offline";
         };
+        UserResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "officer" | "supervisor" | "committee" | "admin";
+            /** @description false: deactivated, cannot sign in */
+            active: boolean;
+            /** @enum {string} */
+            preferredLanguage: "ar" | "en";
+            /**
+             * @description only available officers get tickets automatically
+             * @enum {string}
+             */
+            availability: "available" | "away" | "offline";
+            teamIds: string[];
+            /** @description categories this officer is skilled in */
+            skillCategoryIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         CreateUserDto: {
             /** @example نورة العتيبي */
             name: string;
@@ -1393,6 +1445,11 @@ export interface components {
              */
             preferredLanguage?: "ar" | "en";
             teamIds?: string[];
+        };
+        UserPageResponse: {
+            items: components["schemas"]["UserResponse"][];
+            /** @description pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
         };
         UpdateUserDto: {
             /** @example نورة العتيبي */
@@ -1413,6 +1470,76 @@ export interface components {
             availability?: "available" | "away" | "offline";
             /** @description categories the officer is skilled for */
             skillCategoryIds?: string[];
+        };
+        AuditEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description order of writing (entries of one transaction share createdAt)
+             * @example 1042
+             */
+            seq: string;
+            /**
+             * Format: uuid
+             * @description null: the system itself, or a failed sign-in of an unknown account
+             */
+            actorId: string | null;
+            /** @example ticket.assigned */
+            action: string;
+            /** @example ticket */
+            entityType: string;
+            entityId: string | null;
+            /** @description the changed fields before */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description the changed fields after */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            ip: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AuditPageResponse: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            /** @description pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        TeamLoadOfficerResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "officer" | "supervisor" | "committee" | "admin";
+            /** @enum {string} */
+            availability: "available" | "away" | "offline";
+            active: boolean;
+            /** @description assigned tickets that are new, open or pending */
+            openTickets: number;
+            /** @description of those, the ones past a due time */
+            breachingTickets: number;
+        };
+        BreachingTicketResponse: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            subject: string;
+            /** Format: uuid */
+            assigneeId: string | null;
+            /** Format: date-time */
+            firstResponseDueAt: string | null;
+            /** Format: date-time */
+            resolutionDueAt: string | null;
+            escalationLevel: number;
+        };
+        TeamLoadResponse: {
+            /** Format: uuid */
+            teamId: string;
+            officers: components["schemas"]["TeamLoadOfficerResponse"][];
+            /** @description open tickets of the team with nobody assigned */
+            unassigned: number;
+            breaching: components["schemas"]["BreachingTicketResponse"][];
         };
         TeamMemberResponse: {
             /** Format: uuid */
@@ -1520,6 +1647,134 @@ export interface components {
             requiresSkill?: boolean;
             active?: boolean;
         };
+        ContactIdentityResponse: {
+            /** @enum {string} */
+            kind: "phone" | "email" | "facebook" | "instagram";
+            /**
+             * @description E.164 phone, lower-case e-mail or the social id
+             * @example +966501234567
+             */
+            address: string;
+        };
+        ContactResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "member" | "beneficiary" | "public";
+            membershipNumber: string | null;
+            /** @enum {string} */
+            preferredLanguage: "ar" | "en";
+            /** @enum {string|null} */
+            preferredChannel: "sms" | "whatsapp" | "email" | "phone" | "letter" | "visit" | "social" | "web" | "help_request" | null;
+            consentToContact: boolean;
+            surveyOptOut: boolean;
+            notes: string | null;
+            /**
+             * @description masked; the full number only through the audited reveal call
+             * @example 1••••••••8
+             */
+            nationalId: string | null;
+            identities: components["schemas"]["ContactIdentityResponse"][];
+            /**
+             * Format: uuid
+             * @description set when this contact was merged into another
+             */
+            mergedIntoId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ContactPageResponse: {
+            items: components["schemas"]["ContactResponse"][];
+            /** @description pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        TicketContactRefResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "member" | "beneficiary" | "public";
+        };
+        TicketRefResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        TicketResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description human-readable, unique
+             * @example 1447-000123
+             */
+            number: string;
+            subject: string;
+            /** @enum {string} */
+            type: "inquiry" | "help_request" | "complaint" | "suggestion" | "other";
+            /** @enum {string} */
+            status: "new" | "open" | "pending" | "with_committee" | "resolved" | "closed";
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            /** @enum {string} */
+            channel: "sms" | "whatsapp" | "email" | "phone" | "letter" | "visit" | "social" | "web" | "help_request";
+            contact: components["schemas"]["TicketContactRefResponse"] | null;
+            assignee: components["schemas"]["TicketRefResponse"] | null;
+            team: components["schemas"]["TicketRefResponse"] | null;
+            category: components["schemas"]["TicketRefResponse"] | null;
+            escalationLevel: number;
+            tags: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            lastActivityAt: string;
+            /** Format: date-time */
+            firstResponseDueAt: string | null;
+            /** Format: date-time */
+            resolutionDueAt: string | null;
+            /** Format: date-time */
+            firstRespondedAt: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+        };
+        ContactWithTicketsResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "member" | "beneficiary" | "public";
+            membershipNumber: string | null;
+            /** @enum {string} */
+            preferredLanguage: "ar" | "en";
+            /** @enum {string|null} */
+            preferredChannel: "sms" | "whatsapp" | "email" | "phone" | "letter" | "visit" | "social" | "web" | "help_request" | null;
+            consentToContact: boolean;
+            surveyOptOut: boolean;
+            notes: string | null;
+            /**
+             * @description masked; the full number only through the audited reveal call
+             * @example 1••••••••8
+             */
+            nationalId: string | null;
+            identities: components["schemas"]["ContactIdentityResponse"][];
+            /**
+             * Format: uuid
+             * @description set when this contact was merged into another
+             */
+            mergedIntoId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description the contact’s tickets, newest first (up to 100) */
+            tickets: components["schemas"]["TicketResponse"][];
+        };
         IdentityDto: {
             /** @enum {string} */
             kind: "phone" | "email" | "facebook" | "instagram";
@@ -1572,6 +1827,108 @@ export interface components {
              * @description the duplicate, merged into the contact in the path
              */
             sourceContactId: string;
+        };
+        NationalIdResponse: {
+            /** @description the full national ID; null when none is recorded */
+            nationalId: string | null;
+        };
+        TicketPageResponse: {
+            items: components["schemas"]["TicketResponse"][];
+            /** @description pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        MessageAuthorResponse: {
+            /** @enum {string} */
+            type: "contact" | "staff";
+            /** Format: uuid */
+            id: string;
+        };
+        AttachmentResponse: {
+            /** Format: uuid */
+            id: string;
+            filename: string;
+            /** @example application/pdf */
+            contentType: string;
+            /** @description bytes */
+            size: number;
+            /**
+             * @description staff download link
+             * @example /api/v1/attachments/…
+             */
+            url: string;
+        };
+        MessageResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ticketId: string;
+            /** @enum {string} */
+            direction: "inbound" | "outbound" | "note";
+            /** @enum {string} */
+            channel: "sms" | "whatsapp" | "email" | "phone" | "letter" | "visit" | "social" | "web" | "help_request";
+            body: string;
+            bodyHtml: string | null;
+            /** @description null: written by the system */
+            author: components["schemas"]["MessageAuthorResponse"] | null;
+            /**
+             * @description null for notes
+             * @enum {string|null}
+             */
+            deliveryStatus: "queued" | "sending" | "sent" | "delivered" | "read" | "failed" | "undelivered" | "received" | null;
+            deliveryError: string | null;
+            /** @description the provider’s id (Twilio SID, Message-ID, Meta mid) */
+            externalId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            attachments: components["schemas"]["AttachmentResponse"][];
+        };
+        TicketDetailResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description human-readable, unique
+             * @example 1447-000123
+             */
+            number: string;
+            subject: string;
+            /** @enum {string} */
+            type: "inquiry" | "help_request" | "complaint" | "suggestion" | "other";
+            /** @enum {string} */
+            status: "new" | "open" | "pending" | "with_committee" | "resolved" | "closed";
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            /** @enum {string} */
+            channel: "sms" | "whatsapp" | "email" | "phone" | "letter" | "visit" | "social" | "web" | "help_request";
+            contact: components["schemas"]["TicketContactRefResponse"] | null;
+            assignee: components["schemas"]["TicketRefResponse"] | null;
+            team: components["schemas"]["TicketRefResponse"] | null;
+            category: components["schemas"]["TicketRefResponse"] | null;
+            escalationLevel: number;
+            tags: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            lastActivityAt: string;
+            /** Format: date-time */
+            firstResponseDueAt: string | null;
+            /** Format: date-time */
+            resolutionDueAt: string | null;
+            /** Format: date-time */
+            firstRespondedAt: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            contactDetail: components["schemas"]["ContactResponse"];
+            /** @description oldest first */
+            messages: components["schemas"]["MessageResponse"][];
+            /** @description the statuses this ticket may move to now */
+            allowedStatuses: ("new" | "open" | "pending" | "with_committee" | "resolved" | "closed")[];
+        };
+        AuditHistoryResponse: {
+            items: components["schemas"]["AuditEntryResponse"][];
         };
         NewContactDto: {
             /** @example فاطمة الزهراني */
@@ -1673,6 +2030,40 @@ export interface components {
         ResolveDto: {
             /** @description an internal note on how it was resolved */
             note?: string;
+        };
+        SystemStatusResponse: {
+            /**
+             * @description one entry per delivery channel (sms, whatsapp, email, social, manual)
+             * @example {
+             *       "sms": "sandbox",
+             *       "email": "live"
+             *     }
+             */
+            channels: {
+                [key: string]: "live" | "sandbox";
+            };
+            /** @description the channels that record messages without sending them */
+            sandboxed: string[];
+        };
+        MessageTemplateResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example acknowledgement */
+            key: string;
+            /** @enum {string} */
+            language: "ar" | "en";
+            /**
+             * @description empty = any channel
+             * @enum {string}
+             */
+            channel: "" | "sms" | "whatsapp" | "email" | "phone" | "letter" | "visit" | "social" | "web" | "help_request";
+            subject: string | null;
+            /** @description text with {{ticketNumber}}, {{name}} … */
+            body: string;
+            /** @description approved WhatsApp template (HX…) for use outside the 24-hour window */
+            whatsappContentSid: string | null;
+            /** Format: date-time */
+            updatedAt: string;
         };
         UpsertTemplateDto: {
             /** @example acknowledgement */
@@ -1892,9 +2283,42 @@ export interface components {
             /** @enum {string} */
             priority?: "low" | "normal" | "high" | "urgent";
         };
+        TicketListResponse: {
+            items: components["schemas"]["TicketResponse"][];
+        };
+        NotificationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            /** @example ticket.assigned */
+            kind: string;
+            /** Format: uuid */
+            ticketId: string | null;
+            title: string;
+            body: string;
+            /**
+             * Format: date-time
+             * @description null: unread
+             */
+            readAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NotificationPageResponse: {
+            items: components["schemas"]["NotificationResponse"][];
+            /** @description all my unread notifications, not only this page’s */
+            unreadCount: number;
+            /** @description pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+        };
         MarkReadDto: {
             /** @description omit to mark all read */
             ids?: string[];
+        };
+        MarkedReadResponse: {
+            /** @description how many notifications were newly marked read */
+            marked: number;
         };
         ContactFormDto: {
             /** @example فاطمة الزهراني */
@@ -1915,6 +2339,53 @@ export interface components {
              */
             ticketNumber: string | null;
             message?: string;
+        };
+        FieldOptionDto: {
+            value: string;
+            labelAr: string;
+            labelEn: string;
+        };
+        FieldSpecDto: {
+            /** @example monthlyIncome */
+            name: string;
+            /** @enum {string} */
+            type: "text" | "number" | "integer" | "money" | "date" | "boolean" | "select";
+            required: boolean;
+            labelAr: string;
+            labelEn: string;
+            options?: components["schemas"]["FieldOptionDto"][];
+        };
+        DocumentSpecDto: {
+            /** @example lease_contract */
+            type: string;
+            labelAr: string;
+            labelEn: string;
+            required: boolean;
+            /** @description the document carries an expiry date and must be valid on the submission day */
+            hasExpiry: boolean;
+        };
+        ServiceTypeResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example rent_support */
+            code: string;
+            nameAr: string;
+            nameEn: string;
+            descriptionAr: string | null;
+            descriptionEn: string | null;
+            /** @description the answers the applicant gives */
+            fields: components["schemas"]["FieldSpecDto"][];
+            /** @description the documents the service needs */
+            documents: components["schemas"]["DocumentSpecDto"][];
+            /** @description the committee’s target study days */
+            committeeTargetDays: number;
+            /** @description the days applicants are told: the target, never under the configured minimum (≥ 14) */
+            committeeDays: number;
+            active: boolean;
+            sortOrder: number;
+        };
+        ServiceTypeListResponse: {
+            items: components["schemas"]["ServiceTypeResponse"][];
         };
         HouseholdMemberDto: {
             /**
@@ -1974,29 +2445,10 @@ export interface components {
             /** @example 123456 */
             code: string;
         };
-        FieldOptionDto: {
-            value: string;
-            labelAr: string;
-            labelEn: string;
-        };
-        FieldSpecDto: {
-            /** @example monthlyIncome */
-            name: string;
-            /** @enum {string} */
-            type: "text" | "number" | "integer" | "money" | "date" | "boolean" | "select";
-            required: boolean;
-            labelAr: string;
-            labelEn: string;
-            options?: components["schemas"]["FieldOptionDto"][];
-        };
-        DocumentSpecDto: {
-            /** @example lease_contract */
-            type: string;
-            labelAr: string;
-            labelEn: string;
-            required: boolean;
-            /** @description the document carries an expiry date and must be valid on the submission day */
-            hasExpiry: boolean;
+        ApplicantDeclarationResponse: {
+            /** @enum {boolean} */
+            signed: true;
+            ticketNumber: string;
         };
         CreateServiceTypeDto: {
             /** @example winter_support */
@@ -2023,6 +2475,37 @@ export interface components {
             committeeTargetDays?: number;
             active?: boolean;
             sortOrder?: number;
+        };
+        TurnaroundItemResponse: {
+            /**
+             * @description the service type’s code
+             * @example rent_support
+             */
+            serviceType: string;
+            serviceTypeName: string;
+            serviceTypeNameAr: string;
+            /** @description decided studies in the period */
+            decided: number;
+            /** @description study days from first hand-off to decision, waiting for information excluded */
+            avgDays: number | null;
+            medianDays: number | null;
+            /** @description calendar days from first hand-off to decision */
+            avgElapsedDays: number | null;
+            /** @description decided after their due date */
+            decidedLate: number;
+            /** @description still with the committee */
+            open: number;
+            /** @description still with the committee and past their due date */
+            overdue: number;
+        };
+        TurnaroundReportResponse: {
+            /** Format: date */
+            from: string | null;
+            /** Format: date */
+            to: string | null;
+            /** Format: date-time */
+            generatedAt: string;
+            items: components["schemas"]["TurnaroundItemResponse"][];
         };
         ApplicantDto: {
             name: string;
@@ -2056,6 +2539,248 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        ServiceTypeRefResponse: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            nameAr: string;
+            nameEn: string;
+            committeeTargetDays: number;
+        };
+        ApplicantResponse: {
+            /** Format: uuid */
+            contactId: string;
+            name: string;
+            /** @enum {string} */
+            kind: "member" | "beneficiary" | "public";
+            /**
+             * @description masked
+             * @example 1••••••••8
+             */
+            nationalId: string | null;
+            /** @description E.164 */
+            phones: string[];
+            /** @enum {string} */
+            preferredLanguage: "ar" | "en";
+            /**
+             * @description set once the association opened a beneficiary file
+             * @example BF-000123
+             */
+            beneficiaryFileNumber: string | null;
+        };
+        HouseholdMemberResponse: {
+            /**
+             * Format: uuid
+             * @description send it back with the member to keep its stored national ID
+             */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            relation: "spouse" | "son" | "daughter" | "father" | "mother" | "brother" | "sister" | "grandparent" | "grandchild" | "other";
+            /** Format: date */
+            birthDate: string | null;
+            /** @description masked; the full ID is never returned */
+            nationalId: string | null;
+            monthlyIncomeSar: number | null;
+            notes: string | null;
+        };
+        BilingualTextResponse: {
+            ar: string;
+            en: string;
+        };
+        DocumentVerificationResponse: {
+            /** @enum {string} */
+            result: "matches" | "mismatch";
+            /** @description false: made for data that has changed since, so it no longer counts */
+            current: boolean;
+            /** Format: uuid */
+            verifiedById: string | null;
+            /** Format: date-time */
+            verifiedAt: string | null;
+            notes: string | null;
+        };
+        HelpRequestDocumentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example lease_contract */
+            documentType: string;
+            /** @description null: a type the service no longer lists */
+            label: components["schemas"]["BilingualTextResponse"] | null;
+            required: boolean;
+            /** Format: date */
+            expiresOn: string | null;
+            /** @description the expiry date in the Hijri calendar, in Arabic */
+            expiresOnHijri: string | null;
+            attachment: components["schemas"]["AttachmentResponse"] | null;
+            /** Format: date-time */
+            addedAt: string;
+            /** @description null: not verified yet */
+            verification: components["schemas"]["DocumentVerificationResponse"] | null;
+        };
+        ChecklistItemResponse: {
+            /** @example document_missing */
+            code: string;
+            message: string;
+            field?: string;
+            documentType?: string;
+            /** Format: uuid */
+            documentId?: string;
+            /** @description household member position */
+            index?: number;
+        };
+        ChecklistResponse: {
+            /**
+             * Format: date
+             * @description the submission day the checklist is judged on
+             */
+            asOf: string;
+            complete: boolean;
+            missing: components["schemas"]["ChecklistItemResponse"][];
+            invalid: components["schemas"]["ChecklistItemResponse"][];
+        };
+        VerificationSummaryResponse: {
+            /** @description every document was found to match */
+            complete: boolean;
+            /** @description documents without a current finding */
+            unverified: string[];
+        };
+        DeclarationStateResponse: {
+            signed: boolean;
+            /** @description signed for data that has changed since */
+            outdated: boolean;
+            /** @enum {string|null} */
+            method: "otp" | "paper" | null;
+            /** @example sms */
+            channel: string | null;
+            /** Format: date-time */
+            declaredAt: string | null;
+            /** @description SHA-256 of the declared data */
+            dataHash: string | null;
+            ip: string | null;
+            /** Format: uuid */
+            recordedById: string | null;
+            /**
+             * Format: date
+             * @description paper declarations: the day it was signed
+             */
+            signedOn: string | null;
+            /**
+             * Format: uuid
+             * @description paper declarations: the scanned form
+             */
+            attachmentId: string | null;
+        };
+        PendingCodeResponse: {
+            /** Format: uuid */
+            codeId: string;
+            /** @example +9665•••••67 */
+            sentTo: string;
+            /** Format: date-time */
+            expiresAt: string;
+            triesLeft: number;
+            /** @description the SMS channel is sandboxed: recorded, nothing sent */
+            sandbox: boolean;
+        };
+        ResearchEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "note" | "field_visit";
+            notes: string;
+            /** Format: date */
+            visitDate: string | null;
+            findings: string | null;
+            /** Format: uuid */
+            authorId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DecisionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            outcome: "approved" | "rejected" | "more_info";
+            amountSar: number | null;
+            items: string[];
+            durationMonths: number | null;
+            reason: string | null;
+            infoNeeded: string | null;
+            notes: string | null;
+            /**
+             * Format: uuid
+             * @description the decision this one corrects
+             */
+            correctsDecisionId: string | null;
+            /**
+             * Format: uuid
+             * @description the decision that corrects this one
+             */
+            correctedById: string | null;
+            round: number;
+            /** Format: uuid */
+            decidedById: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        CommitteeStateResponse: {
+            /** @description the study days applicants are told */
+            days: number;
+            /** @description hand-offs so far */
+            round: number;
+            /** Format: date-time */
+            firstHandedOffAt: string | null;
+            /** Format: date-time */
+            handedOffAt: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** @description the due date, Hijri beside Gregorian */
+            expectedDecisionDate: components["schemas"]["BilingualTextResponse"] | null;
+            /** @description waiting for information the committee asked for */
+            clockPaused: boolean;
+            overdue: boolean;
+            /** @enum {string|null} */
+            stage: "new" | "under_study" | "field_visit" | "ready_for_decision" | "decided" | null;
+            research: components["schemas"]["ResearchEntryResponse"][];
+            decisions: components["schemas"]["DecisionResponse"][];
+        };
+        HelpRequestResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ticketId: string;
+            ticketNumber: string;
+            /** @enum {string} */
+            ticketStatus: "new" | "open" | "pending" | "with_committee" | "resolved" | "closed";
+            /** @enum {string} */
+            status: "intake" | "with_committee" | "awaiting_info" | "decided";
+            /** @enum {string} */
+            source: "public_form" | "staff" | "portal";
+            /** @description grows with every change to the data; declarations and findings are tied to it */
+            dataVersion: number;
+            serviceType: components["schemas"]["ServiceTypeRefResponse"];
+            applicant: components["schemas"]["ApplicantResponse"];
+            description: string;
+            household: components["schemas"]["HouseholdMemberResponse"][];
+            /** @description the answers to the service’s fields, by field name */
+            fields: {
+                [key: string]: unknown;
+            };
+            documents: components["schemas"]["HelpRequestDocumentResponse"][];
+            /** @description what is missing and what is invalid on the submission day */
+            checklist: components["schemas"]["ChecklistResponse"];
+            verification: components["schemas"]["VerificationSummaryResponse"];
+            declaration: components["schemas"]["DeclarationStateResponse"];
+            /** @description a one-time code that can still be confirmed */
+            pendingCode: components["schemas"]["PendingCodeResponse"] | null;
+            readyForHandoff: boolean;
+            /** @description everything that stops the hand-off (its 422 lists the same) */
+            blockers: components["schemas"]["ChecklistItemResponse"][];
+            committee: components["schemas"]["CommitteeStateResponse"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         UpdateHelpRequestDto: {
             name?: string;
             nationalId?: string;
@@ -2075,6 +2800,18 @@ export interface components {
              */
             result: "matches" | "mismatch";
             notes?: string;
+        };
+        CodeSentResponse: {
+            /** Format: uuid */
+            codeId: string;
+            /** @enum {string} */
+            channel: "sms";
+            /** @example +9665•••••67 */
+            sentTo: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description the SMS channel is sandboxed: recorded, nothing sent */
+            sandbox: boolean;
         };
         StageDto: {
             /** @enum {string} */
@@ -2118,6 +2855,58 @@ export interface components {
              * @description a correction: the decision it corrects (decisions are never edited)
              */
             correctsDecisionId?: string;
+        };
+        BoardApplicantResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            beneficiaryFileNumber: string | null;
+        };
+        BoardServiceTypeResponse: {
+            code: string;
+            nameAr: string;
+            nameEn: string;
+        };
+        BoardItemResponse: {
+            /** Format: uuid */
+            helpRequestId: string;
+            /** Format: uuid */
+            ticketId: string;
+            ticketNumber: string;
+            applicant: components["schemas"]["BoardApplicantResponse"];
+            serviceType: components["schemas"]["BoardServiceTypeResponse"];
+            /** @enum {string} */
+            stage: "new" | "under_study" | "field_visit" | "ready_for_decision" | "decided";
+            round: number;
+            /**
+             * @description with_committee, or awaiting_info while the committee waits for information
+             * @enum {string}
+             */
+            status: "intake" | "with_committee" | "awaiting_info" | "decided";
+            /** @description the clock is stopped until the applicant answers */
+            awaitingInfo: boolean;
+            /** Format: date-time */
+            placedAt: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            overdue: boolean;
+            daysLeft: number | null;
+            /**
+             * Format: date-time
+             * @description when the committee was last reminded of this overdue case
+             */
+            overdueRemindedAt: string | null;
+        };
+        BoardStageCountsResponse: {
+            new: number;
+            under_study: number;
+            field_visit: number;
+            ready_for_decision: number;
+            decided: number;
+        };
+        BoardResponse: {
+            items: components["schemas"]["BoardItemResponse"][];
+            stages: components["schemas"]["BoardStageCountsResponse"];
         };
         SurveyFiguresView: {
             sent: number;
@@ -2510,7 +3299,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssuedTokenResponse"];
+                };
             };
         };
     };
@@ -2527,7 +3318,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssuedTokenResponse"];
+                };
             };
         };
     };
@@ -2540,6 +3333,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description signed out; the cookie is cleared */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2561,7 +3355,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionStaffResponse"];
+                };
             };
         };
     };
@@ -2601,7 +3397,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
             };
         };
     };
@@ -2625,7 +3423,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPageResponse"];
+                };
             };
         };
     };
@@ -2646,7 +3446,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
             };
         };
     };
@@ -2665,7 +3467,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
             };
         };
     };
@@ -2688,7 +3492,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
             };
         };
     };
@@ -2713,7 +3519,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPageResponse"];
+                };
             };
         };
     };
@@ -2732,7 +3540,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TeamLoadResponse"];
+                };
             };
         };
     };
@@ -2911,7 +3721,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactPageResponse"];
+                };
             };
         };
     };
@@ -2932,7 +3744,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
             };
         };
     };
@@ -2951,7 +3765,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactWithTicketsResponse"];
+                };
             };
         };
     };
@@ -2974,7 +3790,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
             };
         };
     };
@@ -2997,7 +3815,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
             };
         };
     };
@@ -3020,7 +3840,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
             };
         };
     };
@@ -3039,7 +3861,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NationalIdResponse"];
+                };
             };
         };
     };
@@ -3080,7 +3904,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketPageResponse"];
+                };
             };
         };
     };
@@ -3101,7 +3927,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
             };
         };
     };
@@ -3120,7 +3948,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketDetailResponse"];
+                };
             };
         };
     };
@@ -3143,7 +3973,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
             };
         };
     };
@@ -3162,7 +3994,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditHistoryResponse"];
+                };
             };
         };
     };
@@ -3185,7 +4019,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessageResponse"];
+                };
             };
         };
     };
@@ -3211,7 +4047,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttachmentResponse"];
+                };
             };
         };
     };
@@ -3234,7 +4072,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
             };
         };
     };
@@ -3257,7 +4097,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
             };
         };
     };
@@ -3280,7 +4122,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
             };
         };
     };
@@ -3303,7 +4147,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
             };
         };
     };
@@ -3318,11 +4164,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the file, with its own Content-Type, as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
         };
     };
@@ -3339,7 +4188,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SystemStatusResponse"];
+                };
             };
         };
     };
@@ -3356,7 +4207,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessageTemplateResponse"][];
+                };
             };
         };
     };
@@ -3377,7 +4230,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessageTemplateResponse"];
+                };
             };
         };
     };
@@ -3644,7 +4499,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketResponse"];
+                };
             };
         };
     };
@@ -3665,7 +4522,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TicketListResponse"];
+                };
             };
         };
     };
@@ -3687,7 +4546,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPageResponse"];
+                };
             };
         };
     };
@@ -3708,7 +4569,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MarkedReadResponse"];
+                };
             };
         };
     };
@@ -3886,11 +4749,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the file, with its own Content-Type, as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
         };
     };
@@ -3907,7 +4773,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeListResponse"];
+                };
             };
         };
     };
@@ -3957,7 +4825,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicantDeclarationResponse"];
+                };
             };
         };
     };
@@ -3974,7 +4844,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeListResponse"];
+                };
             };
         };
     };
@@ -3995,7 +4867,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeResponse"];
+                };
             };
         };
     };
@@ -4018,7 +4892,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeResponse"];
+                };
             };
         };
     };
@@ -4040,7 +4916,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TurnaroundReportResponse"];
+                };
             };
         };
     };
@@ -4061,7 +4939,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HelpRequestResponse"];
+                };
             };
         };
     };
@@ -4080,7 +4960,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HelpRequestResponse"];
+                };
             };
         };
     };
@@ -4103,7 +4985,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HelpRequestResponse"];
+                };
             };
         };
     };
@@ -4122,7 +5006,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditHistoryResponse"];
+                };
             };
         };
     };
@@ -4168,7 +5054,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HelpRequestResponse"];
+                };
             };
         };
     };
@@ -4188,7 +5076,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HelpRequestResponse"];
+                };
             };
         };
     };
@@ -4212,7 +5102,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HelpRequestResponse"];
+                };
             };
         };
     };
@@ -4231,7 +5123,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CodeSentResponse"];
+                };
             };
         };
     };
@@ -4254,7 +5148,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HelpRequestResponse"];
+                };
             };
         };
     };
@@ -4282,7 +5178,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HelpRequestResponse"];
+                };
             };
         };
     };
@@ -4305,7 +5203,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HelpRequestResponse"];
+                };
             };
         };
     };
@@ -4328,7 +5228,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HelpRequestResponse"];
+                };
             };
         };
     };
@@ -4351,7 +5253,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HelpRequestResponse"];
+                };
             };
         };
     };
@@ -4370,7 +5274,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HelpRequestResponse"];
+                };
             };
         };
     };
@@ -4389,7 +5295,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HelpRequestResponse"];
+                };
             };
         };
     };
@@ -4412,7 +5320,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoardResponse"];
+                };
             };
         };
     };

@@ -25,6 +25,7 @@ const entry = (
   after: Record<string, unknown> | null = null,
 ): AuditEntryView => ({
   id,
+  seq: id,
   actorId: null,
   action,
   entityType: 'ticket',

@@ -15,6 +15,7 @@ const card = (ticketNumber: string, over: Partial<BoardItem> = {}): BoardItem =>
   dueAt: '2026-01-20T00:00:00Z',
   overdue: false,
   daysLeft: 5,
+  overdueRemindedAt: null,
   ...over,
 });
 

@@ -1,4 +1,5 @@
 import { applicantProblems, emptyHouseholdRow, householdInput, householdRows, nationalIdProblem } from './applicant-form';
+import type { HouseholdRelation } from './help-request-api';
 
 describe('the applicant and household form', () => {
   it('checks a national ID with the same rule as the api: format, prefix, check digit', () => {
@@ -33,7 +34,7 @@ describe('the applicant and household form', () => {
   it('starts from the saved household and re-sends each saved member by id, so an ID left empty is kept', () => {
     const rows = householdRows([
       { id: 'm-1', name: 'سارة', relation: 'daughter', birthDate: '2015-03-01', nationalId: '1••••••••7', monthlyIncomeSar: null, notes: null },
-      { id: 'm-2', name: 'محمد', relation: 'cousin', birthDate: null, nationalId: null, monthlyIncomeSar: 0, notes: 'طالب' },
+      { id: 'm-2', name: 'محمد', relation: 'cousin' as HouseholdRelation, birthDate: null, nationalId: null, monthlyIncomeSar: 0, notes: 'طالب' },
     ]);
     expect(rows[0]).toMatchObject({ id: 'm-1', nationalId: '', savedNationalId: '1••••••••7' });
     expect(rows[1]).toMatchObject({ relation: 'other', monthlyIncomeSar: '0', notes: 'طالب', savedNationalId: null });

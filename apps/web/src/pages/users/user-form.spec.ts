@@ -8,6 +8,8 @@ const USER: UserView = {
   role: 'officer',
   active: true,
   preferredLanguage: 'ar',
+  availability: 'available',
+  skillCategoryIds: [],
   teamIds: ['b', 'a'],
   createdAt: '2025-03-01T09:00:00.000Z',
   updatedAt: '2025-03-01T09:00:00.000Z',

@@ -1,7 +1,7 @@
 import type { MessageTemplateView } from '../../../api/views';
 import { groupTemplates, missingVariables, templateBody, templateChannel, templateVariables, validateTemplateForm } from './template-groups';
 
-const row = (key: string, language: 'ar' | 'en', channel = '', body = ''): MessageTemplateView => ({
+const row = (key: string, language: 'ar' | 'en', channel: MessageTemplateView['channel'] = '', body = ''): MessageTemplateView => ({
   id: `${key}-${language}-${channel}`,
   key,
   language,
@@ -9,6 +9,7 @@ const row = (key: string, language: 'ar' | 'en', channel = '', body = ''): Messa
   subject: null,
   body,
   whatsappContentSid: null,
+  updatedAt: '2025-01-01T00:00:00.000Z',
 });
 
 describe('message templates', () => {
