@@ -216,6 +216,74 @@ describe('Messenger and Instagram (Meta webhooks and Send API)', () => {
     });
   });
 
+  describe('sender names from the User Profile API', () => {
+    const contactOf = async (ticketId: string) =>
+      (
+        await db<{ id: string; name: string }>('SELECT c.id, c.name FROM contacts c JOIN tickets t ON t.contact_id = c.id WHERE t.id = $1', [
+          ticketId,
+        ])
+      )[0];
+
+    it('names a new Messenger sender as Meta shows them', async () => {
+      const user = newUser();
+      graph.addProfile(user, { first_name: 'نورة', last_name: 'القحطاني' });
+      const mid = newMid();
+      expect((await post(webhook('page', [messageEvent(user, mid, 'السلام عليكم')]))).status).toBe(200);
+      const message = await waitInbound(mid);
+      expect((await contactOf(message.ticket_id)).name).toBe('نورة القحطاني');
+      expect(graph.profileRequests.filter((r) => r.userId === user)).toEqual([
+        { userId: user, fields: ['first_name', 'last_name'], accessToken: PAGE_TOKEN, status: 200 },
+      ]);
+      // Officers find the person by that name.
+      const found = await officer.http.get<{ items: { name: string }[] }>(`/api/v1/contacts?q=${encodeURIComponent('نورة القحطاني')}`);
+      expect(found.body.items.map((c) => c.name)).toContain('نورة القحطاني');
+      await graph.waitFor((r) => r.body.recipient?.id === user);
+
+      // A second message from the same person does not look the profile up again.
+      const second = newMid();
+      await post(webhook('page', [messageEvent(user, second, 'وشكراً')]));
+      await waitInbound(second);
+      expect(graph.profileRequests.filter((r) => r.userId === user)).toHaveLength(1);
+    });
+
+    it('names a new Instagram sender by their Instagram name, or their username when they set no name', async () => {
+      const [named, unnamed] = [newUser(), newUser()];
+      graph.addProfile(named, { name: 'Sara Alharbi', username: 'sara.h' });
+      graph.addProfile(unnamed, { name: null, username: 'abu_fahad_1990' });
+      const [a, b] = [`ig_${newMid()}`, `ig_${newMid()}`];
+      await post(webhook('instagram', [messageEvent(named, a, 'مرحبا')]));
+      await post(webhook('instagram', [messageEvent(unnamed, b, 'مرحبا')]));
+      expect((await contactOf((await waitInbound(a)).ticket_id)).name).toBe('Sara Alharbi');
+      expect((await contactOf((await waitInbound(b)).ticket_id)).name).toBe('abu_fahad_1990');
+      expect(graph.profileRequests.find((r) => r.userId === named)).toMatchObject({ fields: ['name', 'username'], accessToken: PAGE_TOKEN });
+    });
+
+    it('opens the ticket named by the id when the lookup fails or hangs, and names the contact at their next message', async () => {
+      const [refused, slow] = [newUser(), newUser()];
+      graph.failProfile(refused, { status: 500, error: { message: 'An unexpected error has occurred.', code: 2, is_transient: true } });
+      graph.failProfile(slow, 'hang');
+      const [m1, m2] = [newMid(), newMid()];
+      const started = Date.now();
+      expect((await post(webhook('page', [messageEvent(refused, m1, 'رسالة أولى')], [messageEvent(slow, m2, 'رسالة بطيئة')]))).status).toBe(200);
+      // The webhook answers without waiting for any lookup.
+      expect(Date.now() - started).toBeLessThan(2000);
+      const first = await waitInbound(m1);
+      const hung = await waitInbound(m2);
+      expect(await contactOf(first.ticket_id)).toMatchObject({ name: refused });
+      expect(await contactOf(hung.ticket_id)).toMatchObject({ name: slow });
+      // Each opened its ticket and was acknowledged like any other.
+      await waitOutbound(first.ticket_id, (m) => m.meta.kind === 'acknowledgement', 'the acknowledgement despite the failed lookup');
+      await waitOutbound(hung.ticket_id, (m) => m.meta.kind === 'acknowledgement', 'the acknowledgement despite the hung lookup');
+
+      graph.addProfile(refused, { first_name: 'خالد', last_name: 'الدوسري' });
+      const again = newMid();
+      await post(webhook('page', [messageEvent(refused, again, 'رسالة ثانية')]));
+      const next = await waitInbound(again);
+      expect(next.ticket_id).toBe(first.ticket_id);
+      expect(await contactOf(next.ticket_id)).toMatchObject({ name: 'خالد الدوسري' });
+    });
+  });
+
   describe('replies, the messaging window and delivery reports', () => {
     let user: string;
     let ticketId: string;
@@ -363,6 +431,8 @@ describe('Messenger and Instagram (Meta webhooks and Send API)', () => {
       expect(ack.meta).toMatchObject({ sandbox: true, via: 'social', messagingType: 'RESPONSE' });
       expect(ack.external_id).toMatch(/^sandbox-/);
       expect(graph.requests.length).toBe(before);
+      // Without a page token nobody's profile is looked up: the contact keeps the id as its name.
+      expect(graph.profileRequests.filter((r) => r.userId === user)).toEqual([]);
       expect((await new HttpClient(sandbox.baseUrl).get('/webhooks/meta?hub.mode=subscribe&hub.challenge=1&hub.verify_token=')).status).toBe(403);
     });
   });

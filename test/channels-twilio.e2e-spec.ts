@@ -58,6 +58,7 @@ async function eventually<T>(what: string, fn: () => Promise<T>, ok: (value: T) 
 // first file that builds the template database, or a wait for retries with backoff, needs this.
 jest.setTimeout(60_000);
 
+const basicAuth = `Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')}`;
 const png = (text: string) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(text)]);
 
 describe('Twilio: SMS, WhatsApp and voice in and out', () => {
@@ -304,6 +305,51 @@ describe('Twilio: SMS, WhatsApp and voice in and out', () => {
         (r) => r.length === 1,
       );
       expect(ack.form).toMatchObject({ From: WHATSAPP_FROM, Body: expect.stringContaining(whatsappTicket.number) });
+      // Stored here, so the ID card no longer stays on Twilio's servers.
+      await eventually(
+        'the image deleted at Twilio',
+        async () => fake.deletedMedia(),
+        (d) => d.includes(media.sid),
+      );
+      expect(fake.mediaDeletes().find((r) => r.path.includes(media.sid))).toMatchObject({ authorized: true, status: 204 });
+      expect((await fetch(media.url, { headers: { authorization: basicAuth } })).status).toBe(404);
+    });
+
+    it('deletes at Twilio only the media it stored; a failed delete leaves the ticket as it is', async () => {
+      const sid = twilioSid('MM');
+      const stored = fake.addMedia('image/png', png('صك'), sid);
+      const kept = fake.addMedia('application/pdf', Buffer.from('%PDF-1.4 تقرير طبي'), sid);
+      // A media Twilio lists but cannot serve (404): skipped here, so it must stay at Twilio.
+      const missing = `${fake.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages/${sid}/Media/${twilioSid('ME')}`;
+      fake.failNextMediaDelete({ status: 500 });
+      const res = await post('/webhooks/twilio/messaging', {
+        MessageSid: sid,
+        AccountSid: ACCOUNT_SID,
+        From: '+966501110009',
+        To: SMS_FROM,
+        Body: 'المستندات المطلوبة',
+        NumMedia: '3',
+        MediaUrl0: stored.url,
+        MediaContentType0: 'image/png',
+        MediaUrl1: missing,
+        MediaContentType1: 'image/jpeg',
+        MediaUrl2: kept.url,
+        MediaContentType2: 'application/pdf',
+      });
+      expect(res.status).toBe(200);
+      const mms = await ticketOf(sid);
+      expect(mms.messages[0].attachments.map((a) => a.contentType).sort()).toEqual(['application/pdf', 'image/png']);
+      const deletes = await eventually(
+        'two delete attempts',
+        async () => fake.mediaDeletes().filter((r) => r.path.includes(sid)),
+        (d) => d.length === 2,
+      );
+      // One of the two stored files was refused (500): it stays at Twilio, logged; the other is gone.
+      expect(deletes.map((r) => r.status).sort()).toEqual([204, 500]);
+      expect(deletes.some((r) => r.path.includes(missing.split('/').pop()!))).toBe(false);
+      const [event] = await db<{ status: string }>('SELECT status FROM inbound_events WHERE external_id = $1', [sid]);
+      expect(event.status).toBe('processed');
+      expect((await ticket(mms.id)).messages[0].attachments).toHaveLength(2);
     });
 
     it('refuses a free-form reply outside the 24-hour window with the reason; SMS and an approved template go out', async () => {

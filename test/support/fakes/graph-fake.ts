@@ -18,19 +18,36 @@ export interface GraphRequest {
   messageId?: string;
 }
 
+/** A User Profile API lookup (`GET /v25.0/{PSID|IGSID}?fields=…`). */
+export interface ProfileRequest {
+  userId: string;
+  fields: string[];
+  accessToken: string | null;
+  status: number;
+}
+
+/** A profile as Meta answers it: Messenger's PSID node has first_name/last_name, Instagram's IGSID node name/username. */
+export type GraphProfile = { first_name?: string; last_name?: string } | { name?: string | null; username?: string };
+
 interface Failure {
   status: number;
   error: { message: string; type?: string; code?: number; error_subcode?: number; is_transient?: boolean };
 }
 
 /**
- * A stand-in for the Graph API's Send API on 127.0.0.1: `POST /v25.0/me/messages` answers
+ * A stand-in for the Graph API on 127.0.0.1. Send API: `POST /v25.0/me/messages` answers
  * `{recipient_id, message_id}` like Meta does, records every request (with its access_token),
- * and can be told to fail the next requests with a Graph error (400, 500…).
+ * and can be told to fail the next requests with a Graph error (400, 500…). User Profile API:
+ * `GET /v25.0/{id}?fields=…` answers the requested fields of a profile added with `addProfile`
+ * (plus `id`), Meta's error 100/33 for an unknown id, or a failure set with `failProfile`;
+ * those lookups are recorded apart, in `profileRequests`.
  */
 export class GraphFake {
   readonly requests: GraphRequest[] = [];
+  readonly profileRequests: ProfileRequest[] = [];
   private readonly failures: Failure[] = [];
+  private readonly profiles = new Map<string, GraphProfile>();
+  private readonly profileFailures = new Map<string, Failure | 'hang'>();
   private server?: Server;
   private counter = 0;
   url = '';
@@ -57,6 +74,17 @@ export class GraphFake {
     for (let i = 0; i < times; i++) this.failures.push({ status, error: { type: 'OAuthException', ...error } });
   }
 
+  /** The profile Meta shows for this PSID / IGSID from now on (a failure set for it ends). */
+  addProfile(userId: string, profile: GraphProfile): void {
+    this.profiles.set(userId, profile);
+    this.profileFailures.delete(userId);
+  }
+
+  /** Lookups of this id answer the Graph error, or never answer ('hang'). */
+  failProfile(userId: string, failure: Failure | 'hang'): void {
+    this.profileFailures.set(userId, failure);
+  }
+
   /** Messages the fake accepted (as Meta would deliver them). */
   delivered(): GraphRequest[] {
     return this.requests.filter((r) => r.status === 200);
@@ -78,6 +106,8 @@ export class GraphFake {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://graph.local');
+    const profile = /^\/v25\.0\/(\d+)$/.exec(url.pathname);
+    if (req.method === 'GET' && profile) return this.answerProfile(profile[1], url, res);
     const body = parseJson(Buffer.concat(chunks));
     const record: GraphRequest = {
       method: req.method ?? 'GET',
@@ -106,6 +136,36 @@ export class GraphFake {
       return answer(400, { error: { message: '(#100) The parameter recipient is required', type: 'OAuthException', code: 100 } });
     record.messageId = `m_fake_${++this.counter}_${Date.now().toString(36)}`;
     return answer(200, { recipient_id: body.recipient.id, message_id: record.messageId });
+  }
+
+  private answerProfile(userId: string, url: URL, res: ServerResponse): void {
+    const fields = (url.searchParams.get('fields') ?? '').split(',').filter(Boolean);
+    const record: ProfileRequest = { userId, fields, accessToken: url.searchParams.get('access_token'), status: 0 };
+    this.profileRequests.push(record);
+    const failure = this.profileFailures.get(userId);
+    if (failure === 'hang') return;
+    const answer = (status: number, json: unknown) => {
+      record.status = status;
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(json));
+    };
+    if (!record.accessToken)
+      return answer(400, { error: { message: 'An access token is required to request this resource.', type: 'OAuthException', code: 104 } });
+    if (failure) return answer(failure.status, { error: { type: 'OAuthException', ...failure.error, fbtrace_id: 'fake' } });
+    const known = this.profiles.get(userId) as Record<string, unknown> | undefined;
+    if (!known)
+      return answer(400, {
+        error: {
+          message: `Unsupported get request. Object with ID '${userId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+          type: 'GraphMethodException',
+          code: 100,
+          error_subcode: 33,
+          fbtrace_id: 'fake',
+        },
+      });
+    // Meta answers only the fields asked for (and set), always with the id.
+    const picked = Object.fromEntries(fields.filter((f) => known[f] !== undefined && known[f] !== null).map((f) => [f, known[f]]));
+    return answer(200, { ...picked, id: userId });
   }
 }
 

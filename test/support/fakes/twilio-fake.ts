@@ -65,9 +65,9 @@ const DEFAULT_FAULTS: Record<number, { code: number; message: string }> = {
 /**
  * A stand-in for Twilio's REST API on 127.0.0.1, speaking its wire format for what the product uses:
  * Messages create (201, sid SM…, status queued) and list (paged, To / DateSent> filters), a message's
- * Media list and media files, recordings (.mp3) and Calls fetch. Every request is recorded; Basic auth
- * with the account's credentials is required like Twilio does; the next requests can be told to fail
- * (400 21211, 429, 500…).
+ * Media list, media files and media DELETE (204, then the file is gone), recordings (.mp3) and Calls
+ * fetch. Every request is recorded; Basic auth with the account's credentials is required like Twilio
+ * does; the next Messages create or media DELETE requests can be told to fail (400 21211, 429, 500…).
  */
 export class TwilioFake {
   readonly accountSid: string;
@@ -80,6 +80,7 @@ export class TwilioFake {
   url = '';
   private server?: Server;
   private readonly faults: TwilioFault[] = [];
+  private readonly deleteFaults: TwilioFault[] = [];
   private readonly messages: StoredMessage[] = [];
   private readonly files = new Map<string, StoredFile>();
   private readonly calls = new Map<string, { from: string; to: string }>();
@@ -112,6 +113,23 @@ export class TwilioFake {
   /** The next Messages create calls answer these errors, one each, in order. */
   failNext(...faults: TwilioFault[]): void {
     this.faults.push(...faults);
+  }
+
+  /** The next media DELETE calls answer these errors, one each, in order. */
+  failNextMediaDelete(...faults: TwilioFault[]): void {
+    this.deleteFaults.push(...faults);
+  }
+
+  /** The sids (ME…) of the media deleted (DELETE answered 204). */
+  deletedMedia(): string[] {
+    return this.mediaDeletes()
+      .filter((r) => r.status === 204)
+      .map((r) => /\/Media\/(ME[0-9a-f]{32})\.json$/.exec(r.path)![1]);
+  }
+
+  /** Every media DELETE attempt (answered or refused). */
+  mediaDeletes(): TwilioFakeRequest[] {
+    return this.requests.filter((r) => r.method === 'DELETE' && /\/Media\/ME[0-9a-f]{32}\.json$/.test(r.path));
   }
 
   /** Every Messages create attempt (accepted or not). */
@@ -285,6 +303,19 @@ export class TwilioFake {
         start: 0,
         uri: `${base}.json?PageSize=50&Page=0`,
       });
+    }
+
+    const mediaItem = new RegExp(`^(${account}/Messages/((?:SM|MM)[0-9a-f]{32})/Media/(ME[0-9a-f]{32}))\\.json$`).exec(path);
+    if (mediaItem && req.method === 'DELETE') {
+      const fault = this.deleteFaults.shift();
+      if (fault) return fail(fault);
+      if (!this.files.delete(mediaItem[1])) return fail({ status: 404 });
+      const message = this.messages.find((m) => m.sid === mediaItem[2]);
+      if (message) message.media = message.media.filter((m) => m.sid !== mediaItem[3]);
+      record.status = 204;
+      res.writeHead(204);
+      res.end();
+      return;
     }
 
     const call = new RegExp(`^${account}/Calls/(CA[0-9a-f]{32})\\.json$`).exec(path);

@@ -9,7 +9,9 @@ import type { InboundContact } from '../core/channel-adapter.js';
 import type { InboundEvent } from '../inbound/inbound-event.entity.js';
 import { InboundEventsService, type StoredInboundMessage } from '../inbound/inbound-events.service.js';
 import { MessageTemplatesService, type RenderedTemplate } from '../templates/message-templates.service.js';
+import { TwilioMediaCleaner } from '../twilio/twilio-media-cleaner.js';
 import { MediaDownloader } from './media-downloader.js';
+import { SocialSenderName } from './social-sender-name.js';
 import { pickEmailThread, pickOpenThread, type ThreadCandidate } from './threading.js';
 
 export interface IngestResult {
@@ -34,6 +36,8 @@ export class IngestService {
     private readonly tickets: TicketsService,
     private readonly templates: MessageTemplatesService,
     private readonly media: MediaDownloader,
+    private readonly senderName: SocialSenderName,
+    private readonly twilioMedia: TwilioMediaCleaner,
     private readonly redis: RedisClient,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -55,7 +59,8 @@ export class IngestService {
     const inbound = event.payload;
     // An unusable address fails here, before anything is downloaded or written.
     const identity = this.contacts.identity({ kind: inbound.from.kind, address: inbound.from.address });
-    const { stored, skipped } = await this.media.storeAll(inbound.attachments);
+    const { stored, skipped, downloaded } = await this.media.storeAll(inbound.attachments);
+    const name = await this.senderName.resolve(inbound, identity);
     const message: NewMessage = {
       direction: 'inbound',
       body: inbound.text,
@@ -72,8 +77,8 @@ export class IngestService {
     const done = await this.dataSource.transaction(async (manager) => {
       const claim = await this.events.claim(manager, event.id);
       if (!claim) return null;
-      if (claim.storedMessage) return this.finishEarlier(manager, event, claim.storedMessage, inbound);
-      const { contact, created } = await this.contacts.findOrCreateByIdentity(identity, { name: inbound.from.name }, manager);
+      if (claim.storedMessage) return { ...(await this.finishEarlier(manager, event, claim.storedMessage, inbound)), storedNow: false };
+      const { contact, created } = await this.contacts.findOrCreateByIdentity(identity, { name }, manager);
       // One decision at a time per contact and channel, so two first messages never open two tickets. A contact
       // created in this transaction is invisible to others until it commits (and its address stays locked till then).
       if (!created) await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`ingest:${contact.id}:${inbound.channel}`]);
@@ -98,7 +103,7 @@ export class IngestService {
       const first = write.messages[0];
       const acknowledged = mayAcknowledge ? await this.acknowledge(manager, write, contact, inbound) : false;
       await this.events.markProcessed(event.id, { ticketId: write.ticket.id, messageId: first.id }, manager);
-      return { write, result: { ticketId: write.ticket.id, messageId: first.id, newTicket: write.created, acknowledged } };
+      return { write, result: { ticketId: write.ticket.id, messageId: first.id, newTicket: write.created, acknowledged }, storedNow: true };
     });
     if (!done) {
       // Another run processed the event while this one waited for it.
@@ -106,6 +111,8 @@ export class IngestService {
       return { ticketId: after?.ticketId ?? null, messageId: after?.messageId ?? null, newTicket: false, acknowledged: false };
     }
     await this.tickets.announce(done.write);
+    // Only files this run committed on the message: a run that found the message stored does not know what the earlier one kept.
+    if (done.storedNow) await this.twilioMedia.removeStored(downloaded);
     return done.result;
   }
 

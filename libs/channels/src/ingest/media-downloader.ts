@@ -5,6 +5,12 @@ import { ChannelDeliveryError, type InboundAttachment } from '../core/channel-ad
 
 const MAX_DOWNLOAD_BYTES = 25 * 1024 * 1024;
 
+export interface StoredAttachments {
+  stored: StoredFile[];
+  skipped: { filename: string; reason: string }[];
+  downloaded: string[];
+}
+
 /**
  * Turns inbound attachments into stored files: inline parts are decoded, URLs are fetched
  * (with Twilio credentials for Twilio media, which may require them).
@@ -16,20 +22,23 @@ export class MediaDownloader {
     private readonly store: AttachmentStore,
   ) {}
 
-  async storeAll(attachments: InboundAttachment[]): Promise<{ stored: StoredFile[]; skipped: { filename: string; reason: string }[] }> {
+  /** `downloaded` names the URLs whose files were fetched and stored (not those skipped). */
+  async storeAll(attachments: InboundAttachment[]): Promise<StoredAttachments> {
     const stored: StoredFile[] = [];
     const skipped: { filename: string; reason: string }[] = [];
+    const downloaded: string[] = [];
     for (const a of attachments) {
       try {
         const content = a.contentBase64 !== undefined ? Buffer.from(a.contentBase64, 'base64') : await this.download(a.url ?? '');
         stored.push(await this.store.save(content, a.filename, a.contentType));
+        if (a.contentBase64 === undefined && a.url) downloaded.push(a.url);
       } catch (error) {
         if (error instanceof ChannelDeliveryError && error.retryable) throw error;
         // A refused type or size is recorded on the message; the text still reaches the ticket.
         skipped.push({ filename: a.filename, reason: (error as Error).message });
       }
     }
-    return { stored, skipped };
+    return { stored, skipped, downloaded };
   }
 
   private async download(url: string): Promise<Buffer> {

@@ -92,6 +92,11 @@ export class AppConfig {
   @IsUrl(urlOptions)
   TWILIO_API_BASE_URL?: string = undefined;
 
+  /** Delete an inbound message's media at Twilio once it is stored here (it stays there until deleted; people send ID cards). */
+  @Transform(toBool)
+  @IsBoolean()
+  TWILIO_DELETE_MEDIA = true;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
