@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
+import { Redis } from 'ioredis';
 import { signMetaBody } from '@app/channels';
 import { GraphFake } from './support/fakes/graph-fake.js';
 import { HttpClient } from './support/http-client.js';
 import { createStaff, type StaffAccount } from './support/staff.js';
 import { queryDatabase } from './support/test-database.js';
-import { TestEnvironment } from './support/test-environment.js';
+import { REDIS_URL, TestEnvironment } from './support/test-environment.js';
 import { waitFor } from './support/wait-for.js';
 
 const SECRET = 'meta-app-secret-for-e2e';
@@ -258,7 +259,7 @@ describe('Messenger and Instagram (Meta webhooks and Send API)', () => {
       expect(graph.profileRequests.find((r) => r.userId === named)).toMatchObject({ fields: ['name', 'username'], accessToken: PAGE_TOKEN });
     });
 
-    it('opens the ticket named by the id when the lookup fails or hangs, and names the contact at their next message', async () => {
+    it('opens the ticket named by the id when the lookup fails or hangs, and names the contact at a message an hour later', async () => {
       const [refused, slow] = [newUser(), newUser()];
       graph.failProfile(refused, { status: 500, error: { message: 'An unexpected error has occurred.', code: 2, is_transient: true } });
       graph.failProfile(slow, 'hang');
@@ -276,8 +277,19 @@ describe('Messenger and Instagram (Meta webhooks and Send API)', () => {
       await waitOutbound(hung.ticket_id, (m) => m.meta.kind === 'acknowledgement', 'the acknowledgement despite the hung lookup');
 
       graph.addProfile(refused, { first_name: 'خالد', last_name: 'الدوسري' });
+      // Within the hour a failed sender is not asked for again (each try may cost the lookup's timeout).
+      const lookups = graph.profileRequests.filter((r) => r.userId === refused).length;
+      const soon = newMid();
+      await post(webhook('page', [messageEvent(refused, soon, 'رسالة ثانية')]));
+      expect((await waitInbound(soon)).ticket_id).toBe(first.ticket_id);
+      expect(await contactOf(first.ticket_id)).toMatchObject({ name: refused });
+      expect(graph.profileRequests.filter((r) => r.userId === refused)).toHaveLength(lookups);
+      // The hour is over (its note in Redis expired): the next message names the contact.
+      const redis = new Redis(REDIS_URL);
+      expect(await redis.del(`${env.config.REDIS_PREFIX}:meta-profile-miss:facebook:${refused}`)).toBe(1);
+      redis.disconnect();
       const again = newMid();
-      await post(webhook('page', [messageEvent(refused, again, 'رسالة ثانية')]));
+      await post(webhook('page', [messageEvent(refused, again, 'رسالة ثالثة')]));
       const next = await waitInbound(again);
       expect(next.ticket_id).toBe(first.ticket_id);
       expect(await contactOf(next.ticket_id)).toMatchObject({ name: 'خالد الدوسري' });
