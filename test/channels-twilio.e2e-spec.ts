@@ -596,6 +596,8 @@ describe('Twilio: SMS, WhatsApp and voice in and out', () => {
         (r) => r[0]?.status === 'processed',
       );
       expect(await db('SELECT id FROM messages WHERE ticket_id = $1 AND direction = $2', [callTicket.id, 'outbound'])).toHaveLength(1);
+      // Stored here, the recording is deleted at Twilio.
+      await eventually('the recording deleted at Twilio', async () => fake.deletedRecordings(), (r) => r.includes(recording.sid));
       // Twilio repeating the callback changes nothing.
       await post('/webhooks/twilio/voice/recording', {
         AccountSid: ACCOUNT_SID,

@@ -65,7 +65,7 @@ const DEFAULT_FAULTS: Record<number, { code: number; message: string }> = {
 /**
  * A stand-in for Twilio's REST API on 127.0.0.1, speaking its wire format for what the product uses:
  * Messages create (201, sid SM…, status queued) and list (paged, To / DateSent> filters), a message's
- * Media list, media files and media DELETE (204, then the file is gone), recordings (.mp3) and Calls
+ * Media list, media files and media DELETE (204, then the file is gone), recordings (.mp3, DELETE) and Calls
  * fetch. Every request is recorded; Basic auth with the account's credentials is required like Twilio
  * does; the next Messages create or media DELETE requests can be told to fail (400 21211, 429, 500…).
  */
@@ -125,6 +125,13 @@ export class TwilioFake {
     return this.mediaDeletes()
       .filter((r) => r.status === 204)
       .map((r) => /\/Media\/(ME[0-9a-f]{32})\.json$/.exec(r.path)![1]);
+  }
+
+  /** Recordings deleted (204), by sid. */
+  deletedRecordings(): string[] {
+    return this.requests
+      .filter((r) => r.method === 'DELETE' && r.status === 204 && /\/Recordings\/RE[0-9a-f]{32}\.json$/.test(r.path))
+      .map((r) => /\/Recordings\/(RE[0-9a-f]{32})\.json$/.exec(r.path)![1]);
   }
 
   /** Every media DELETE attempt (answered or refused). */
@@ -312,6 +319,15 @@ export class TwilioFake {
       if (!this.files.delete(mediaItem[1])) return fail({ status: 404 });
       const message = this.messages.find((m) => m.sid === mediaItem[2]);
       if (message) message.media = message.media.filter((m) => m.sid !== mediaItem[3]);
+      record.status = 204;
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+
+    const recording = new RegExp(`^(${account}/Recordings/(RE[0-9a-f]{32}))\\.json$`).exec(path);
+    if (recording && req.method === 'DELETE') {
+      if (!this.files.delete(`${recording[1]}.mp3`)) return fail({ status: 404 });
       record.status = 204;
       res.writeHead(204);
       res.end();
