@@ -17,12 +17,22 @@ export class RealtimePublisher {
   }
 
   async publish(event: RealtimeEvent): Promise<void> {
+    await this.publishAll([event]);
+  }
+
+  /** Events raised together (a new ticket and its messages), in order and in one round trip to Redis. */
+  async publishAll(events: RealtimeEvent[]): Promise<void> {
+    if (!events.length) return;
     try {
       // PUBLISH does not apply ioredis' keyPrefix to the channel name, so the prefix is added here.
-      await this.redis.client.publish(this.channel, JSON.stringify(event));
+      const pipeline = this.redis.client.pipeline();
+      for (const event of events) pipeline.publish(this.channel, JSON.stringify(event));
+      const results = (await pipeline.exec()) ?? [];
+      const failed = results.find(([error]) => error);
+      if (failed) throw failed[0];
     } catch (error) {
       // A missed live update only delays the console until its next refresh; never fail the change itself.
-      this.logger.warn(`could not publish ${event.type}: ${(error as Error).message}`);
+      this.logger.warn(`could not publish ${events.map((e) => e.type).join(', ')}: ${(error as Error).message}`);
     }
   }
 }

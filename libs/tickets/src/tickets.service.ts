@@ -14,7 +14,7 @@ import {
 import { AuditService } from '@app/audit';
 import { type Actor, DomainError, encodeCursor, normalizeSearchText } from '@app/common';
 import { type Channel, Contact } from '@app/contacts';
-import { RealtimePublisher } from '@app/realtime';
+import { type RealtimeEvent, RealtimePublisher } from '@app/realtime';
 import { TeamMembership, User, type StaffRole } from '@app/users';
 import { Attachment } from './attachment.entity.js';
 import { canAdvance } from './delivery-status.js';
@@ -332,17 +332,20 @@ export class TicketsService {
     const { ticket } = write;
     const audience = { ticketType: ticket.type };
     this.emitMove(write.move);
+    // The live events of one write go out together, in this order.
+    const live: RealtimeEvent[] = [];
     if (write.created) {
       this.events.emit(TicketEvents.Created, { ticketId: ticket.id });
-      await this.publish('ticket.created', ticket);
+      live.push(ticketEvent('ticket.created', ticket));
     }
     for (const m of write.messages) {
       const event: MessageAddedEvent = { ticketId: ticket.id, messageId: m.id, direction: m.direction, firstResponded: !!ticket.firstRespondedAt };
       this.events.emit(TicketEvents.MessageAdded, event);
-      await this.realtime.publish({ type: 'message.created', payload: { ticketId: ticket.id, message: toMessageView(m) }, audience });
+      live.push({ type: 'message.created', payload: { ticketId: ticket.id, message: toMessageView(m) }, audience });
     }
     // A new ticket's `ticket.created` already carries its state after these messages.
-    if (!write.created && write.messages.length) await this.publish('ticket.updated', ticket);
+    if (!write.created && write.messages.length) live.push(ticketEvent('ticket.updated', ticket));
+    await this.realtime.publishAll(live);
     for (const m of write.messages)
       if (m.direction === 'outbound' && m.deliveryStatus === 'queued')
         this.events.emit(TicketEvents.OutboundQueued, { ticketId: ticket.id, messageId: m.id });
@@ -447,21 +450,36 @@ export class TicketsService {
     audit: { action: string; note?: string; meta?: Record<string, unknown> },
     loaded?: Ticket,
   ): Promise<Ticket> {
+    return this.applySystemChangeSet(ticketId, [{ changes, audit }], loaded);
+  }
+
+  /**
+   * Several of the workflow's changes (e.g. routing and the SLA due times it implies) in one
+   * transaction and one live update; each keeps its own audit entry and note.
+   */
+  async applySystemChangeSet(
+    ticketId: string,
+    steps: { changes: SystemTicketChanges; audit: { action: string; note?: string; meta?: Record<string, unknown> } }[],
+    loaded?: Ticket,
+  ): Promise<Ticket> {
     // `loaded`: the ticket as the caller has just read it with get(), so it is not read twice.
     const ticket = loaded?.id === ticketId ? loaded : await this.get(ticketId);
+    const changes: SystemTicketChanges = Object.assign({}, ...steps.map((s) => s.changes));
     await this.dataSource.transaction(async (manager) => {
       if (Object.keys(changes).length) await manager.getRepository(Ticket).update(ticketId, changes);
-      if (audit.note)
-        await this.insertMessage(manager, ticket, {
-          direction: 'note',
-          body: audit.note,
-          meta: { event: audit.action, system: true, ...(audit.meta ?? {}) },
-        });
-      const before = Object.fromEntries(Object.keys(changes).map((k) => [k, ticket[k as keyof Ticket]]));
-      await this.audit.record(
-        { actorId: null, action: audit.action, entityType: 'ticket', entityId: ticketId, before, after: { ...changes, ...(audit.meta ?? {}) } },
-        manager,
-      );
+      for (const { changes: stepChanges, audit } of steps) {
+        if (audit.note)
+          await this.insertMessage(manager, ticket, {
+            direction: 'note',
+            body: audit.note,
+            meta: { event: audit.action, system: true, ...(audit.meta ?? {}) },
+          });
+        const before = Object.fromEntries(Object.keys(stepChanges).map((k) => [k, ticket[k as keyof Ticket]]));
+        await this.audit.record(
+          { actorId: null, action: audit.action, entityType: 'ticket', entityId: ticketId, before, after: { ...stepChanges, ...(audit.meta ?? {}) } },
+          manager,
+        );
+      }
     });
     // Team and category are shown by name: read the ticket again only when they changed.
     const updated =
@@ -538,14 +556,19 @@ export class TicketsService {
   async recordDelivery(
     messageId: string,
     update: { status: DeliveryStatus; externalId?: string | null; error?: string | null; meta?: Record<string, unknown>; channel?: Channel },
+    loaded?: Message,
   ): Promise<boolean> {
-    // Read once with what the live event needs (its attachments, the ticket's type), then changed in memory.
-    const message = await this.messages
-      .createQueryBuilder('m')
-      .leftJoinAndSelect('m.attachments', 'a')
-      .innerJoinAndSelect('m.ticket', 't')
-      .where('m.id = :id', { id: messageId })
-      .getOne();
+    // Read once with what the live event needs (its attachments, the ticket's type), then changed in memory;
+    // `loaded`: the caller read it so before sending (the update below still checks its status did not move).
+    const message =
+      loaded?.id === messageId && loaded.ticket
+        ? loaded
+        : await this.messages
+            .createQueryBuilder('m')
+            .leftJoinAndSelect('m.attachments', 'a')
+            .innerJoinAndSelect('m.ticket', 't')
+            .where('m.id = :id', { id: messageId })
+            .getOne();
     if (!message?.ticket || message.direction !== 'outbound') return false;
     const moves = canAdvance(message.deliveryStatus, update.status);
     const changes: Partial<Pick<Message, 'deliveryStatus' | 'externalId' | 'deliveryError' | 'meta' | 'channel'>> = {};
@@ -733,7 +756,7 @@ export class TicketsService {
   }
 
   private async publish(type: 'ticket.created' | 'ticket.updated' | 'ticket.assigned', ticket: Ticket): Promise<void> {
-    await this.realtime.publish({ type, payload: { ticket: toTicketView(ticket) }, audience: { ticketType: ticket.type } });
+    await this.realtime.publish(ticketEvent(type, ticket));
   }
 
   private async checkReferences(manager: EntityManager, refs: { categoryId?: string | null; teamId?: string | null }): Promise<void> {
@@ -748,6 +771,10 @@ export class TicketsService {
   private async isMember(teamId: string, userId: string): Promise<boolean> {
     return this.dataSource.getRepository(TeamMembership).existsBy({ teamId, userId });
   }
+}
+
+function ticketEvent(type: 'ticket.created' | 'ticket.updated' | 'ticket.assigned', ticket: Ticket): RealtimeEvent {
+  return { type, payload: { ticket: toTicketView(ticket) }, audience: { ticketType: ticket.type } };
 }
 
 /**

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@app/common';
-import { type Channel, ContactIdentity } from '@app/contacts';
-import { AttachmentLinkSigner, Message, TicketsService } from '@app/tickets';
+import { AppConfig, DomainError } from '@app/common';
+import { type Channel, type Contact } from '@app/contacts';
+import { AttachmentLinkSigner, Message, type Ticket, TicketsService } from '@app/tickets';
 import { ChannelDeliveryError, type DeliveryChannel, type OutboundMessage } from '../core/channel-adapter.js';
 import { ChannelRegistry } from '../core/channel-registry.js';
 import { chooseDeliveryRoute } from '../core/delivery-route.js';
@@ -29,12 +29,12 @@ export class OutboundDeliveryService {
   ) {}
 
   async deliver(messageId: string): Promise<DeliveryOutcome> {
-    const message = await this.tickets.message(messageId);
+    const message = await this.toDeliver(messageId);
     if (message.direction !== 'outbound') return { delivered: false, reason: 'not an outbound message', skipped: true };
     if (message.deliveryStatus !== 'queued') return { delivered: false, reason: `already ${message.deliveryStatus}`, skipped: true };
-    const ticket = await this.tickets.get(message.ticketId);
-    const identities = await this.dataSource.getRepository(ContactIdentity).findBy({ contactId: ticket.contactId });
-    const contact = await this.tickets.contactOf(ticket);
+    const { ticket } = message;
+    const { contact } = ticket;
+    const identities = contact.identities ?? [];
     // An officer may answer a WhatsApp contact by SMS (outside the 24-hour window), or pick e-mail.
     const override = message.meta.replyVia === 'sms' || message.meta.replyVia === 'email' ? message.meta.replyVia : null;
     const route = override
@@ -67,17 +67,36 @@ export class OutboundDeliveryService {
     const sender = this.registry.get(route.via);
     try {
       const result = await sender.send(out);
-      await this.tickets.recordDelivery(message.id, {
-        status: result.status,
-        externalId: result.externalId,
-        channel: route.via === 'manual' ? undefined : (route.via as Channel),
-        meta: { via: route.via, ...(result.sandbox ? { sandbox: true } : {}), ...(result.meta ?? {}) },
-      });
+      await this.tickets.recordDelivery(
+        message.id,
+        {
+          status: result.status,
+          externalId: result.externalId,
+          channel: route.via === 'manual' ? undefined : (route.via as Channel),
+          meta: { via: route.via, ...(result.sandbox ? { sandbox: true } : {}), ...(result.meta ?? {}) },
+        },
+        message,
+      );
       return { delivered: true, via: route.via, sandbox: result.sandbox };
     } catch (error) {
       if (error instanceof ChannelDeliveryError && !error.retryable) return this.fail(message, error.message);
       throw error;
     }
+  }
+
+  /** The message with its attachments, its ticket and the ticket's contact with identities: one query. */
+  private async toDeliver(messageId: string): Promise<Message & { ticket: Ticket & { contact: Contact } }> {
+    const message = await this.dataSource
+      .getRepository(Message)
+      .createQueryBuilder('m')
+      .leftJoinAndSelect('m.attachments', 'a')
+      .innerJoinAndSelect('m.ticket', 't')
+      .innerJoinAndSelect('t.contact', 'c')
+      .leftJoinAndSelect('c.identities', 'i')
+      .where('m.id = :id', { id: messageId })
+      .getOne();
+    if (!message) throw DomainError.notFound('Message', messageId);
+    return message as Message & { ticket: Ticket & { contact: Contact } };
   }
 
   /** Outbound messages still queued a while after they were stored (Redis was down when they were). */
@@ -97,7 +116,7 @@ export class OutboundDeliveryService {
 
   private async fail(message: Message, reason: string): Promise<DeliveryOutcome> {
     this.logger.warn(`message ${message.id} not delivered: ${reason}`);
-    await this.tickets.recordDelivery(message.id, { status: 'failed', error: reason });
+    await this.tickets.recordDelivery(message.id, { status: 'failed', error: reason }, message);
     return { delivered: false, reason };
   }
 

@@ -47,20 +47,27 @@ export class RoutingService {
     if (rule?.actions.categoryId && !ticket.categoryId) changes.categoryId = rule.actions.categoryId;
     if (rule?.actions.priority && ticket.priority === 'normal') changes.priority = rule.actions.priority;
     if (rule?.actions.tags?.length) changes.tags = [...new Set([...ticket.tags, ...rule.actions.tags.map((t) => t.toLowerCase())])];
-    const routedTicket = await this.tickets.applySystemChanges(
-      ticketId,
+    const routing = {
       changes,
-      {
+      audit: {
         action: 'ticket.routed',
         note: rule ? `وُجّهت التذكرة آلياً وفق القاعدة «${rule.name}».` : undefined,
         meta: { ruleId: rule?.id ?? null, ruleName: rule?.name ?? null },
       },
-      ticket,
-    );
-    // Only a team's ticket is assigned automatically.
-    const assigneeId = routedTicket.teamId ? await this.assignment.autoAssign(ticketId) : null;
-    // Due times last: once a ticket shows them, routing and assignment are done.
-    const routed = await this.sla.apply(ticketId);
+    };
+    const next = { ...ticket, ...changes };
+    if (!next.teamId) {
+      // No team, so no automatic assignment: routing and the due times it implies are one write.
+      const sla = await this.sla.settingFor(next);
+      const routed = await this.tickets.applySystemChangeSet(ticketId, [routing, sla], ticket);
+      await this.sla.refreshTimers(routed, sla);
+      return { ruleId: rule?.id ?? null, teamId: null, assigneeId: null };
+    }
+    const routedTicket = await this.tickets.applySystemChanges(ticketId, routing.changes, routing.audit, ticket);
+    const assigneeId = await this.assignment.autoAssign(ticketId);
+    // Due times last: once a ticket shows them, routing and assignment are done. An assignment
+    // changed the ticket, so only without one is the routed ticket still current.
+    const routed = await this.sla.apply(ticketId, assigneeId ? undefined : routedTicket);
     return { ruleId: rule?.id ?? null, teamId: routed.teamId, assigneeId };
   }
 }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '@app/common';
-import { type Ticket, TicketsService } from '@app/tickets';
-import { workingMinutesBetween } from '../calendar/business-calendar.js';
+import { type SystemTicketChanges, type Ticket, TicketsService } from '@app/tickets';
+import { type CalendarSpec, workingMinutesBetween } from '../calendar/business-calendar.js';
 import { BusinessCalendarsService } from '../calendar/business-calendars.service.js';
 import { RecentReads } from '../recent-reads.js';
 import { choosePolicy } from './sla-policy-choice.js';
@@ -14,6 +14,19 @@ import { SLA_TIMER_KINDS, SlaTimersService, type SlaTimerKind } from './sla-time
 /** What planning a ticket's timers reads from it (a `Ticket`, or a reconciliation row). */
 export type SlaClockState = SlaTicketState &
   Pick<Ticket, 'id' | 'priority' | 'type' | 'slaPolicyId' | 'teamId' | 'firstResponseDueAt' | 'resolutionDueAt'>;
+
+/** A ticket's SLA policy and due times as stored, with the settings they were computed from. */
+export interface SlaSetting {
+  changes: SystemTicketChanges;
+  audit: { action: string; meta: Record<string, unknown> };
+  /** What the due times were computed from (null: no policy applies). */
+  basis: SlaBasis | null;
+}
+
+interface SlaBasis {
+  targets: SlaTargets & { id: string };
+  spec: CalendarSpec;
+}
 
 /**
  * Timers are planned with policies and calendars read at most this long ago (every firing and
@@ -48,27 +61,34 @@ export class SlaClockService {
     return chosen ? active.find((p) => p.id === chosen.id)! : null;
   }
 
-  /** (Re)computes the ticket's policy and due times (new ticket, or priority/type changed) and sets its timers. */
-  async apply(ticketId: string): Promise<Ticket> {
-    const ticket = await this.tickets.get(ticketId);
-    const policy = await this.targetsFor(ticket, false);
-    if (!policy) {
-      const cleared = await this.tickets.applySystemChanges(
-        ticketId,
-        { slaPolicyId: null, firstResponseDueAt: null, resolutionDueAt: null },
-        { action: 'ticket.sla_set', meta: { policy: null } },
-      );
-      await this.timers.clear(ticketId);
-      return cleared;
-    }
+  /**
+   * The policy and due times the ticket should carry now, with what planning its timers needs.
+   * Policies and the calendar are read fresh here, not through the recent-reads cache: due times
+   * are stored and shown, so a ticket routed right after an edit must already follow it.
+   */
+  async settingFor(ticket: SlaTicketState & Pick<Ticket, 'priority' | 'type' | 'slaPolicyId' | 'teamId'>): Promise<SlaSetting> {
+    const targets = await this.targetsFor(ticket, false);
+    if (!targets)
+      return {
+        changes: { slaPolicyId: null, firstResponseDueAt: null, resolutionDueAt: null },
+        audit: { action: 'ticket.sla_set', meta: { policy: null } },
+        basis: null,
+      };
     const spec = await this.calendars.specFor(ticket.teamId);
-    const due = dueTimes(ticket, policy, spec);
-    const updated = await this.tickets.applySystemChanges(
-      ticketId,
-      { slaPolicyId: policy.id, ...due },
-      { action: 'ticket.sla_set', meta: { policy: policy.id } },
-    );
-    await this.refreshTimers(updated);
+    return {
+      changes: { slaPolicyId: targets.id, ...dueTimes(ticket, targets, spec) },
+      audit: { action: 'ticket.sla_set', meta: { policy: targets.id } },
+      basis: { targets, spec },
+    };
+  }
+
+  /** (Re)computes the ticket's policy and due times (new ticket, or priority/type changed) and sets its timers. */
+  async apply(ticketId: string, loaded?: Ticket): Promise<Ticket> {
+    // `loaded`: the ticket as the caller has just read or written it, so it is not read again.
+    const ticket = loaded?.id === ticketId ? loaded : await this.tickets.get(ticketId);
+    const setting = await this.settingFor(ticket);
+    const updated = await this.tickets.applySystemChanges(ticketId, setting.changes, setting.audit, ticket);
+    await this.refreshTimers(updated, setting);
     return updated;
   }
 
@@ -100,9 +120,12 @@ export class SlaClockService {
     await this.timers.clear(ticketId);
   }
 
-  /** Sets exactly the timers the ticket needs now (within the horizon) and removes the others. */
-  async refreshTimers(ticket: Ticket): Promise<void> {
-    const plan = await this.timersToKeep(ticket, new Date());
+  /**
+   * Sets exactly the timers the ticket needs now (within the horizon) and removes the others.
+   * `setting`: the one just stored on the ticket, so its policy and calendar are not read again.
+   */
+  async refreshTimers(ticket: Ticket, setting?: SlaSetting): Promise<void> {
+    const plan = await this.timersToKeep(ticket, new Date(), setting?.basis);
     const unused = SLA_TIMER_KINDS.filter((k) => !plan[k]);
     await Promise.all([
       this.timers.clear(ticket.id, unused),
@@ -111,8 +134,8 @@ export class SlaClockService {
   }
 
   /** The timers Redis should hold for the ticket now: those due within `SLA_TIMER_HORIZON_MINUTES`. */
-  async timersToKeep(ticket: SlaClockState, now: Date): Promise<Partial<Record<SlaTimerKind, Date>>> {
-    const plan = await this.planned(ticket, now);
+  async timersToKeep(ticket: SlaClockState, now: Date, basis?: SlaBasis | null): Promise<Partial<Record<SlaTimerKind, Date>>> {
+    const plan = await this.planned(ticket, now, basis);
     return timersDueBefore(plan, new Date(now.getTime() + this.config.SLA_TIMER_HORIZON_MINUTES * 60_000));
   }
 
@@ -121,7 +144,9 @@ export class SlaClockService {
     return (await this.planned(ticket, new Date()))[kind] ?? null;
   }
 
-  private async planned(ticket: SlaClockState, now: Date): Promise<Partial<Record<SlaTimerKind, Date>>> {
+  /** `basis`: the policy and calendar just read (null: no policy applies); otherwise read through the cache. */
+  private async planned(ticket: SlaClockState, now: Date, basis?: SlaBasis | null): Promise<Partial<Record<SlaTimerKind, Date>>> {
+    if (basis !== undefined) return basis ? plannedTimers(ticket, basis.targets, basis.spec, now) : {};
     const stored = ticket.slaPolicyId ? await this.recentPolicies.get(ticket.slaPolicyId) : null;
     const policy = stored ?? (await this.targetsFor(ticket, false));
     if (!policy) return {};
