@@ -214,6 +214,37 @@ async function stepTimes(step) {
   return rows[0];
 }
 
+/**
+ * Routing of the tickets a step opened (routing is its own job after ingest): waits until each has
+ * `routed_at` (or the drain timeout), then how many were routed per second over the step and how long
+ * each waited from being opened to being routed.
+ */
+async function stepRouting(step, firstMs) {
+  const like = `SM${step.toString(16).padStart(2, '0')}%`;
+  const until = Date.now() + DRAIN_TIMEOUT_S * 1000;
+  for (;;) {
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS tickets, count(*) FILTER (WHERE t.routed_at IS NULL)::int AS unrouted,
+              extract(epoch FROM max(t.routed_at)) * 1000 AS last_ms,
+              percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM t.routed_at - t.created_at) * 1000) AS lag
+       FROM tickets t WHERE t.created_at >= to_timestamp($2 / 1000.0)
+         AND t.id IN (SELECT ticket_id FROM inbound_events WHERE channel = 'sms' AND external_id LIKE $1)`,
+      [like, firstMs],
+    );
+    const r = rows[0];
+    if (r.unrouted === 0 || Date.now() > until) {
+      const seconds = (r.last_ms - firstMs) / 1000;
+      return {
+        tickets: r.tickets,
+        unrouted: r.unrouted,
+        routedPerSecond: Math.round(((r.tickets - r.unrouted) / seconds) * 10) / 10,
+        lagMs: { p50: Math.round(r.lag?.[0] ?? NaN), p99: Math.round(r.lag?.[1] ?? NaN) },
+      };
+    }
+    await sleep(500);
+  }
+}
+
 // ---- warm-up and steps ----------------------------------------------------------------------
 
 {
@@ -238,6 +269,7 @@ for (let s = 0; s < RATES.length; s++) {
   const sentDone = Date.now();
   const drained = await waitProcessed(step, requests.length);
   const times = await stepTimes(step);
+  const routing = await stepRouting(step, Number(times.first_ms));
   const xact = (await transactions()) - xact0;
   stepEvents += requests.length;
   for (const q of requests) if (!q.followUp) usedSenders.push(q.from);
@@ -261,6 +293,7 @@ for (let s = 0; s < RATES.length; s++) {
     drainAfterLastSendS: Math.round((Date.now() - sentDone) / 100) / 10,
     e2eSeconds: Math.round(e2eSeconds * 10) / 10,
     e2ePerSecond: Math.round((drained.processed / e2eSeconds) * 10) / 10,
+    routing,
     cpu,
     // Includes the routing and acknowledgement-delivery jobs the step queued (some may still run in the next step) and this runner's polling.
     transactionsPerEvent: Math.round((xact / requests.length) * 10) / 10,
