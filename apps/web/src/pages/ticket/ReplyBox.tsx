@@ -28,6 +28,7 @@ import type { StaffDirectory } from '../../hooks/use-staff';
 import { insertMention } from '../../tickets/mentions';
 import { countSms, MAX_TEXT_MESSAGE_CHARS } from '../../tickets/sms-segments';
 import { canReplyFreely, fillTemplate, templateVariables, WHATSAPP_WINDOW_MS, whatsappWindow } from '../../tickets/whatsapp-window';
+import { LetterPreview } from './LetterPreview';
 import { MacrosMenu } from './MacrosMenu';
 
 type Kind = 'reply' | 'note';
@@ -66,6 +67,7 @@ export function ReplyBox({ ticket, selfId, selfName, staff, now, collision, onAc
   const [notice, setNotice] = useState<string | null>(null);
   const [warned, setWarned] = useState(false);
   const [emptyError, setEmptyError] = useState(false);
+  const [letterOpen, setLetterOpen] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const lastTyping = useRef(0);
 
@@ -394,6 +396,17 @@ export function ReplyBox({ ticket, selfId, selfName, staff, now, collision, onAc
                   }}
                 />
               ) : null}
+              {kind === 'reply' && effective === 'letter' ? (
+                <Button
+                  variant="default"
+                  size="compact-sm"
+                  disabled={!text.trim()}
+                  onClick={() => setLetterOpen(true)}
+                  data-testid="letter-preview-open"
+                >
+                  {t('ticket.letter.preview')}
+                </Button>
+              ) : null}
               {kind === 'note' ? (
                 <Menu withinPortal position="top-start">
                   <Menu.Target>
@@ -440,6 +453,7 @@ export function ReplyBox({ ticket, selfId, selfName, staff, now, collision, onAc
           {t('ticket.reply.draftKept')}
         </Text>
       </Stack>
+      {letterOpen ? <LetterPreview opened onClose={() => setLetterOpen(false)} ticket={ticket} body={text} officerName={selfName} /> : null}
     </Paper>
   );
 }
