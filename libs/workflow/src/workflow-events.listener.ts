@@ -76,7 +76,7 @@ export class WorkflowEventsListener {
     await this.safely('update', async () => {
       const ticket = await this.tickets.get(event.ticketId);
       if (ticket.routedAt) await this.sla.apply(event.ticketId);
-      if (event.changes.includes('teamId') && ticket.teamId && !ticket.assigneeId) await this.assignment.autoAssign(ticket.id);
+      if (event.changes.includes('teamId') && ticket.teamId && !ticket.assigneeId) await this.assignment.autoAssign(ticket.id, ticket);
     });
   }
 

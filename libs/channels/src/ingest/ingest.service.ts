@@ -182,8 +182,11 @@ export class IngestService {
   /** At most ACK_LIMIT_PER_HOUR acknowledgements per sender, so two auto-responders cannot loop. */
   private async withinAcknowledgementLimit(inbound: InboundContact): Promise<boolean> {
     const key = `ack:${inbound.channel}:${inbound.from.address.toLowerCase()}`;
-    const count = await this.redis.client.incr(key);
-    if (count === 1) await this.redis.client.expire(key, 3600);
+    // One round trip: the window starts with the sender's first acknowledgement (NX keeps a running window's expiry).
+    const replies = await this.redis.client.pipeline().incr(key).expire(key, 3600, 'NX').exec();
+    const [error, reply] = replies?.[0] ?? [new Error('no reply'), null];
+    if (error) throw error;
+    const count = Number(reply);
     if (count <= this.config.ACK_LIMIT_PER_HOUR) return true;
     this.logger.warn(`acknowledgement to ${inbound.channel} sender suppressed: more than ${this.config.ACK_LIMIT_PER_HOUR} in an hour`);
     return false;

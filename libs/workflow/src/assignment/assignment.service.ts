@@ -1,10 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type FindOptionsSelect } from 'typeorm';
+import { DomainError } from '@app/common';
 import { withAdvisoryLock } from '@app/database';
 import { Category, Ticket, TicketsService } from '@app/tickets';
 import { Team } from '@app/users';
 import { chooseAssignee, type OfficerCandidate } from './assignee-chooser.js';
+
+/** What automatic assignment reads of a ticket. */
+export type AssignableTicket = Pick<Ticket, 'id' | 'assigneeId' | 'teamId' | 'status' | 'categoryId'>;
 
 /** Automatic assignment within a team (round robin or least loaded), with skills, availability and a maximum load. */
 @Injectable()
@@ -16,15 +20,19 @@ export class AssignmentService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** Assigns an unassigned ticket of an automatic team; returns the officer, or null when it waits in the queue. */
-  async autoAssign(ticketId: string): Promise<string | null> {
-    const ticket = await this.tickets.get(ticketId);
+  /**
+   * Assigns an unassigned ticket of an automatic team; returns the officer, or null when it waits in the queue.
+   * `loaded`: the ticket as the caller has just read or written it, so it is not read again before the lock.
+   */
+  async autoAssign(ticketId: string, loaded?: AssignableTicket): Promise<string | null> {
+    const ticket = loaded?.id === ticketId ? loaded : await this.assignable(ticketId, { teamId: true, status: true, categoryId: true });
     if (ticket.assigneeId || !ticket.teamId || !['new', 'open', 'pending'].includes(ticket.status)) return null;
     const teamId = ticket.teamId;
     return withAdvisoryLock(this.dataSource, `assign:${teamId}`, async () => {
       const team = await this.dataSource.getRepository(Team).findOneBy({ id: teamId });
       if (!team || team.assignmentMode === 'manual') return null;
-      const fresh = await this.tickets.get(ticketId);
+      // Under the team's lock: another run may have assigned it meanwhile.
+      const fresh = await this.assignable(ticketId, {});
       if (fresh.assigneeId) return fresh.assigneeId;
       const candidates = await this.candidates(teamId, ticket.categoryId);
       const chosen = chooseAssignee(team.assignmentMode, candidates, team.maxOpenPerOfficer, team.lastAssignedUserId);
@@ -71,5 +79,14 @@ export class AssignmentService {
       skilled: r.skilled,
       openTickets: Number(r.open),
     }));
+  }
+
+  /** Only the columns assignment decides on: one row, no joins. */
+  private async assignable(ticketId: string, columns: FindOptionsSelect<Ticket>): Promise<AssignableTicket> {
+    const ticket = await this.dataSource
+      .getRepository(Ticket)
+      .findOne({ select: { id: true, assigneeId: true, ...columns }, where: { id: ticketId } });
+    if (!ticket) throw DomainError.notFound('Ticket', ticketId);
+    return ticket;
   }
 }

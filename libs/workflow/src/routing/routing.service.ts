@@ -64,7 +64,7 @@ export class RoutingService {
       return { ruleId: rule?.id ?? null, teamId: null, assigneeId: null };
     }
     const routedTicket = await this.tickets.applySystemChanges(ticketId, routing.changes, routing.audit, ticket);
-    const assigneeId = await this.assignment.autoAssign(ticketId);
+    const assigneeId = await this.assignment.autoAssign(ticketId, routedTicket);
     // Due times last: once a ticket shows them, routing and assignment are done. An assignment
     // changed the ticket, so only without one is the routed ticket still current.
     const routed = await this.sla.apply(ticketId, assigneeId ? undefined : routedTicket);

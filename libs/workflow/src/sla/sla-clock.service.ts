@@ -9,7 +9,7 @@ import { RecentReads } from '../recent-reads.js';
 import { choosePolicy } from './sla-policy-choice.js';
 import { SlaPolicy } from './sla-policy.entity.js';
 import { clockRuns, dueTimes, plannedTimers, type SlaTargets, type SlaTicketState, timersDueBefore } from './sla-plan.js';
-import { SLA_TIMER_KINDS, SlaTimersService, type SlaTimerKind } from './sla-timers.service.js';
+import { SlaTimersService, type SlaTimerKind } from './sla-timers.service.js';
 
 /** What planning a ticket's timers reads from it (a `Ticket`, or a reconciliation row). */
 export type SlaClockState = SlaTicketState &
@@ -126,11 +126,7 @@ export class SlaClockService {
    */
   async refreshTimers(ticket: Ticket, setting?: SlaSetting): Promise<void> {
     const plan = await this.timersToKeep(ticket, new Date(), setting?.basis);
-    const unused = SLA_TIMER_KINDS.filter((k) => !plan[k]);
-    await Promise.all([
-      this.timers.clear(ticket.id, unused),
-      ...(Object.entries(plan) as [SlaTimerKind, Date][]).map(([kind, at]) => this.timers.set(ticket.id, kind, at)),
-    ]);
+    await this.timers.replace(ticket.id, plan);
   }
 
   /** The timers Redis should hold for the ticket now: those due within `SLA_TIMER_HORIZON_MINUTES`. */

@@ -41,20 +41,34 @@ export class SlaTimersService {
 
   constructor(@InjectQueue(QueueName.Sla) private readonly queue: Queue<SlaTimerJob>) {}
 
-  async set(ticketId: string, kind: SlaTimerKind, at: Date): Promise<void> {
-    const job = timerJob({ ticketId, kind, at });
+  /**
+   * Makes the ticket's timers exactly `plan`: the jobs it already has are removed (found in one
+   * round trip, so a new ticket removes nothing) and the planned ones added in one bulk.
+   */
+  async replace(ticketId: string, plan: Partial<Record<SlaTimerKind, Date>>): Promise<void> {
+    await this.clear(ticketId);
+    const jobs = (Object.entries(plan) as [SlaTimerKind, Date][]).map(([kind, at]) => timerJob({ ticketId, kind, at }));
+    if (!jobs.length) return;
     try {
-      await this.queue.remove(job.opts.jobId!);
-      await this.queue.add(job.name, job.data, job.opts);
+      // A timer whose removal failed (it is firing) keeps its job: BullMQ skips an id that exists.
+      await this.queue.addBulk(jobs);
     } catch (error) {
       // The reconciler re-creates missing timers from the database at worker start and periodically.
-      this.logger.warn(`SLA timer ${job.opts.jobId} not set: ${(error as Error).message}`);
+      this.logger.warn(`SLA timers of ticket ${ticketId} not set: ${(error as Error).message}`);
     }
   }
 
   async clear(ticketId: string, kinds: readonly SlaTimerKind[] = SLA_TIMER_KINDS): Promise<void> {
+    let present: readonly SlaTimerKind[] = kinds;
+    try {
+      const found = await this.exist(kinds.map((kind) => slaJobId(ticketId, kind)));
+      // An unanswered check counts as present: removing a missing job is harmless, keeping a stale one is not.
+      present = kinds.filter((_, i) => found[i] !== false);
+    } catch (error) {
+      this.logger.warn(`SLA timers of ticket ${ticketId} not checked: ${(error as Error).message}`);
+    }
     await Promise.all(
-      kinds.map(async (kind) => {
+      present.map(async (kind) => {
         try {
           await this.queue.remove(slaJobId(ticketId, kind));
         } catch (error) {
@@ -70,12 +84,24 @@ export class SlaTimersService {
    */
   async ensure(timers: readonly SlaTimer[]): Promise<number> {
     if (!timers.length) return 0;
-    const client = await this.queue.getBackend().client;
-    // Every job hash has a `name` field; the commands are sent without waiting for each other's replies.
-    const exists = await Promise.all(timers.map((t) => client.hexists(this.queue.toKey(slaJobId(t.ticketId, t.kind)), 'name')));
-    const missing = timers.filter((_, i) => exists[i] === 0);
+    const exists = await this.exist(timers.map((t) => slaJobId(t.ticketId, t.kind)));
+    if (exists.includes(null)) throw new Error('SLA timers not checked: Redis did not answer');
+    const missing = timers.filter((_, i) => !exists[i]);
     // A job created between the check and the add (the ticket just changed) is kept: BullMQ skips an id that exists.
     if (missing.length) await this.queue.addBulk(missing.map(timerJob));
     return missing.length;
+  }
+
+  /** Whether each job exists (null: not answered), asked in one pipeline; every job hash has a `name` field. */
+  private async exist(jobIds: readonly string[]): Promise<(boolean | null)[]> {
+    if (!jobIds.length) return [];
+    const client = await this.queue.getBackend().client;
+    const pipeline = client.pipeline();
+    for (const id of jobIds) pipeline.runCommand('hexists', [this.queue.toKey(id), 'name']);
+    const replies = await pipeline.exec();
+    return jobIds.map((_, i) => {
+      const reply = replies?.[i];
+      return !reply || reply[0] ? null : reply[1] !== 0;
+    });
   }
 }
