@@ -17,11 +17,7 @@ describe('answering a postal letter in the console: the printed letter, then the
     await env.startApi();
     await env.startWorker();
     await env.api!.get(UsersService).create({ ...OFFICER, role: 'officer' }, { id: null });
-    const login = await new HttpClient(env.baseUrl).post<{ accessToken: string }>('/api/v1/auth/login', {
-      email: OFFICER.email,
-      password: OFFICER.password,
-    });
-    const officer = new HttpClient(env.baseUrl, login.body.accessToken);
+    const officer = await new HttpClient(env.baseUrl).login(OFFICER.email, OFFICER.password);
     const opened = await officer.post<{ id: string; number: string }>('/api/v1/tickets', {
       channel: 'letter',
       subject: 'طلب مساعدة في الإيجار',

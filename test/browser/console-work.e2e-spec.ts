@@ -43,11 +43,7 @@ describe('working tickets in the console (Arabic first): live queue, ticket view
     const officer = await users.create({ ...OFFICER, role: 'officer' }, { id: null });
     const officer2 = await users.create({ ...OFFICER2, role: 'officer' }, { id: null });
     const supervisor = await users.create({ ...SUPERVISOR, role: 'supervisor' }, { id: null });
-    const admin = await new HttpClient(env.baseUrl).post<{ accessToken: string }>('/api/v1/auth/login', {
-      email: 'admin@example.org',
-      password: 'admin-password-123',
-    });
-    const http = new HttpClient(env.baseUrl, admin.body.accessToken);
+    const http = await new HttpClient(env.baseUrl).login('admin@example.org', 'admin-password-123');
     const team = await http.post('/api/v1/teams', {
       name: 'علاقات المستفيدين',
       nameEn: 'Beneficiary relations',

@@ -27,7 +27,6 @@ export type IssuedToken = Schemas['IssuedTokenResponse'];
 
 /** A staff account with its availability, teams and skills. */
 export type UserView = Schemas['UserResponse'];
-export type UserWithAvailability = UserView;
 
 export type AuditEntryView = Schemas['AuditEntryResponse'];
 export type TeamView = Schemas['TeamResponse'];
@@ -59,15 +58,12 @@ export const AVAILABILITIES: readonly Availability[] = ['available', 'away', 'of
 
 export type AttachmentView = Schemas['AttachmentResponse'];
 export type MessageView = Schemas['MessageResponse'];
-export type MessageDirection = MessageView['direction'];
 
 /** Its national ID is masked (1••••••••8); the full number only through the audited reveal call. */
 export type ContactView = Schemas['ContactResponse'];
-export type ContactWithTickets = Schemas['ContactWithTicketsResponse'];
 export type TicketDetailView = Schemas['TicketDetailResponse'];
 
 export type MessageTemplateView = Schemas['MessageTemplateResponse'];
-export type CategoryView = Schemas['CategoryResponse'];
 export type TeamLoad = Schemas['TeamLoadResponse'];
 
 export type NotificationView = Schemas['NotificationResponse'];

@@ -1,10 +1,11 @@
-import { Button, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { Code, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import type { AuditEntryView } from '../../api/views';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { LoadMoreFooter } from '../../components/LoadMoreFooter';
 import { PageTitle } from '../../components/PageTitle';
 import { DualDate } from '../../format/DualDate';
 import { useFormat } from '../../format/preferences';
@@ -61,18 +62,12 @@ export function AuditPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="center" gap="md">
-            <Text size="sm" c="dimmed" role="status" aria-live="polite">
-              {t('audit.shown', { n: format.number(rows.length) })}
-              {entries.hasNextPage ? '' : ` · ${t('audit.end')}`}
-            </Text>
-            {entries.hasNextPage ? (
-              <Button variant="default" onClick={() => void entries.fetchNextPage()} loading={entries.isFetchingNextPage}>
-                {t('audit.loadMore')}
-              </Button>
-            ) : null}
-          </Group>
-          {entries.isFetchNextPageError ? <ErrorAlert error={entries.error} onRetry={() => void entries.fetchNextPage()} /> : null}
+          <LoadMoreFooter
+            list={entries}
+            shown={t('audit.shown', { n: format.number(rows.length) })}
+            end={t('audit.end')}
+            loadMore={t('audit.loadMore')}
+          />
         </>
       )}
     </Stack>

@@ -9,6 +9,7 @@ import { useSession } from '../../auth/use-session';
 import { ChannelLabel } from '../../components/ChannelIcon';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { LoadMoreFooter } from '../../components/LoadMoreFooter';
 import { PageTitle } from '../../components/PageTitle';
 import { EscalationBadge, PriorityBadge, SlaBadge, StatusBadge } from '../../components/TicketBadges';
 import { withDigits } from '../../format/digits';
@@ -240,18 +241,12 @@ export function QueuePage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Group justify="center" gap="md">
-            <Text size="sm" c="dimmed" role="status" aria-live="polite">
-              {t('queue.shown', { n: format.number(rows.length) })}
-              {tickets.hasNextPage ? '' : ` · ${t('queue.end')}`}
-            </Text>
-            {tickets.hasNextPage ? (
-              <Button variant="default" onClick={() => void tickets.fetchNextPage()} loading={tickets.isFetchingNextPage}>
-                {t('queue.loadMore')}
-              </Button>
-            ) : null}
-          </Group>
-          {tickets.isFetchNextPageError ? <ErrorAlert error={tickets.error} onRetry={() => void tickets.fetchNextPage()} /> : null}
+          <LoadMoreFooter
+            list={tickets}
+            shown={t('queue.shown', { n: format.number(rows.length) })}
+            end={t('queue.end')}
+            loadMore={t('queue.loadMore')}
+          />
         </>
       )}
     </Stack>
