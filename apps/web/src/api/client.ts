@@ -49,11 +49,3 @@ export async function unwrap<D>(call: Promise<Result<D>>): Promise<D> {
   if (!response.ok) throw toApiError(error, response.status, response.statusText);
   return data as D;
 }
-
-/** Like unwrap, but null when the endpoint does not exist (404/405): for features the api has not published yet. */
-export async function unwrapIfAvailable<D>(call: Promise<Result<D>>): Promise<D | null> {
-  const { data, error, response } = await settle(call);
-  if (response.status === 404 || response.status === 405) return null;
-  if (!response.ok) throw toApiError(error, response.status, response.statusText);
-  return data as D;
-}

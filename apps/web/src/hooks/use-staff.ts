@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { api, unwrap } from '../api/client';
 import type { StaffRole, TeamView, UserView } from '../api/views';
 import { useSession } from '../auth/use-session';
+import { useTeamsQuery } from './use-teams-query';
 
 export interface StaffMember {
   id: string;
@@ -36,11 +37,7 @@ export function useStaff(): StaffDirectory {
   const session = useSession();
   const user = session.status === 'signed-in' ? session.user : null;
   const isLead = isLeadRole(user?.role);
-  const teams = useQuery({
-    queryKey: ['teams'],
-    queryFn: () => unwrap(api.GET('/api/v1/teams')),
-    staleTime: 5 * 60_000,
-  });
+  const teams = useTeamsQuery();
   const users = useQuery({
     queryKey: ['users', 'directory'],
     queryFn: async () => {

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { useSession } from '../../auth/use-session';
+import { useTeamsQuery } from '../../hooks/use-teams-query';
 import { adminKeys } from './admin-api';
 
 /** Only admins change settings; supervisors see them read-only. */
@@ -10,7 +11,7 @@ export function useCanEdit(): boolean {
 }
 
 export function useTeamsList() {
-  return useQuery({ queryKey: adminKeys.teams, queryFn: () => unwrap(api.GET('/api/v1/teams')) });
+  return useTeamsQuery();
 }
 
 export function useCategoriesList() {

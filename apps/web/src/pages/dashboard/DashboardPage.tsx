@@ -10,6 +10,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { SlaBadge } from '../../components/TicketBadges';
 import { withDigits } from '../../format/digits';
+import { useTeamsQuery } from '../../hooks/use-teams-query';
 import { DualDate } from '../../format/DualDate';
 import { useFormat, usePreferences } from '../../format/preferences';
 import { useNow } from '../../hooks/use-now';
@@ -34,7 +35,7 @@ export function DashboardPage() {
     queryFn: () => unwrap(api.GET('/api/v1/stats/overview', { params: { query: { days } } })),
     refetchInterval: 60_000,
   });
-  const teams = useQuery({ queryKey: ['teams'], queryFn: () => unwrap(api.GET('/api/v1/teams')), staleTime: 5 * 60_000 });
+  const teams = useTeamsQuery();
   const loads = useQueries({
     queries: (teams.data ?? []).map((team) => ({
       queryKey: ['teams', team.id, 'load'],

@@ -1,15 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
-import { api, unwrapIfAvailable } from '../../api/client';
 import type { TeamView } from '../../api/views';
-import { teamList } from './teams';
+import { useTeamsQuery } from '../../hooks/use-teams-query';
 
-/** The teams to choose from, or null while the api has no teams endpoint (the form then leaves teams alone). */
+/** The teams to choose from (null until they are loaded). */
 export function useTeams(): { teams: TeamView[] | null; loading: boolean } {
-  const query = useQuery({
-    queryKey: ['teams'],
-    queryFn: async () => teamList(await unwrapIfAvailable(api.GET('/api/v1/teams'))),
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
+  const query = useTeamsQuery();
   return { teams: query.data ?? null, loading: query.isPending };
 }
