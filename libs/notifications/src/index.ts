@@ -1,5 +1,5 @@
 export { NotificationsModule } from './notifications.module.js';
-export { NotificationsService, type NotificationInput } from './notifications.service.js';
+export { NotificationsService } from './notifications.service.js';
 export { Notification } from './notification.entity.js';
 
 import { Notification } from './notification.entity.js';

@@ -190,38 +190,33 @@ export class SurveyResultsService {
         return;
       }
       case 'channel':
-        qb.addSelect('i.channel', 'key').addSelect('i.channel', 'label').groupBy('i.channel').orderBy('i.channel', 'ASC');
+      case 'type': {
+        const column = groupBy === 'channel' ? 'i.channel' : 'i.ticket_type';
+        qb.addSelect(column, 'key').addSelect(column, 'label').groupBy(column).orderBy(column, 'ASC');
         return;
-      case 'type':
-        qb.addSelect('i.ticket_type', 'key').addSelect('i.ticket_type', 'label').groupBy('i.ticket_type').orderBy('i.ticket_type', 'ASC');
-        return;
+      }
       case 'category':
-        qb.leftJoin('categories', 'c', 'c.id = i.category_id')
-          .addSelect('i.category_id::text', 'key')
-          .addSelect('c.name', 'label')
-          .groupBy('i.category_id')
-          .addGroupBy('c.name')
-          .orderBy('c.name', 'ASC', 'NULLS LAST');
-        return;
       case 'team':
-        qb.leftJoin('teams', 'tm', 'tm.id = i.team_id')
-          .addSelect('i.team_id::text', 'key')
-          .addSelect('tm.name', 'label')
-          .groupBy('i.team_id')
-          .addGroupBy('tm.name')
-          .orderBy('tm.name', 'ASC', 'NULLS LAST');
+      case 'officer': {
+        // Grouped by id, labelled (and ordered) by the joined row's name.
+        const { table, alias, column } = NAMED_GROUPS[groupBy];
+        qb.leftJoin(table, alias, `${alias}.id = ${column}`)
+          .addSelect(`${column}::text`, 'key')
+          .addSelect(`${alias}.name`, 'label')
+          .groupBy(column)
+          .addGroupBy(`${alias}.name`)
+          .orderBy(`${alias}.name`, 'ASC', 'NULLS LAST');
         return;
-      case 'officer':
-        qb.leftJoin('users', 'u', 'u.id = i.assignee_id')
-          .addSelect('i.assignee_id::text', 'key')
-          .addSelect('u.name', 'label')
-          .groupBy('i.assignee_id')
-          .addGroupBy('u.name')
-          .orderBy('u.name', 'ASC', 'NULLS LAST');
-        return;
+      }
     }
   }
 }
+
+const NAMED_GROUPS = {
+  category: { table: 'categories', alias: 'c', column: 'i.category_id' },
+  team: { table: 'teams', alias: 'tm', column: 'i.team_id' },
+  officer: { table: 'users', alias: 'u', column: 'i.assignee_id' },
+} as const;
 
 function toCounts(row: GroupRow): SurveyCounts {
   return { sent: Number(row.sent), answered: Number(row.answered), satisfied: Number(row.satisfied), scoreSum: Number(row.score_sum) };

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -57,6 +58,9 @@ function custom(name: string, validate: (value: unknown) => boolean, message: (a
       validator: { validate, defaultMessage: (args?: ValidationArguments) => message(args!) },
     });
 }
+
+/** A required name or label (Arabic or English) of up to 200 characters; listed bottom-up, as stacked decorators apply, so messages keep their order. */
+const RequiredName = (): PropertyDecorator => applyDecorators(MaxLength(200), IsNotEmpty(), IsString(), ApiProperty());
 
 const ID_REASON = {
   format: 'must be 10 digits',
@@ -509,16 +513,10 @@ export class FieldOptionDto {
   @Matches(/^[a-z0-9_]{1,40}$/, { message: 'value must be lower-case letters, digits and _' })
   value!: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredName()
   labelAr!: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredName()
   labelEn!: string;
 }
 
@@ -536,16 +534,10 @@ export class FieldSpecDto {
   @IsBoolean()
   required!: boolean;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredName()
   labelAr!: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredName()
   labelEn!: string;
 
   @ApiPropertyOptional({ type: [FieldOptionDto] })
@@ -563,16 +555,10 @@ export class DocumentSpecDto {
   @MaxLength(41)
   type!: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredName()
   labelAr!: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredName()
   labelEn!: string;
 
   @ApiProperty()
@@ -590,16 +576,10 @@ export class CreateServiceTypeDto {
   @Matches(SERVICE_TYPE_CODE, { message: 'code must be lower-case letters, digits and _' })
   code!: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredName()
   nameAr!: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredName()
   nameEn!: string;
 
   @ApiPropertyOptional()

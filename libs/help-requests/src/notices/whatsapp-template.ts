@@ -1,10 +1,10 @@
+import { WHATSAPP_WINDOW_MS } from '@app/channels';
+
 /**
  * WhatsApp allows free text only within 24 hours of the person's last message (REFERENCE §1.2).
  * Outside it a notice goes as the approved template named by the message template's
  * whatsappContentSid, with numbered variables.
  */
-export const WHATSAPP_WINDOW_MS = 24 * 3_600_000;
-
 export function whatsappTemplateFor(
   channel: string,
   lastInboundAt: Date | null,
