@@ -13,7 +13,7 @@ export {
 export { ChannelRegistry } from './core/channel-registry.js';
 export { chooseDeliveryRoute, type DeliveryRoute } from './core/delivery-route.js';
 export { sandboxDelivery } from './core/sandbox-delivery.js';
-export { normalizeInboundEmail, automatedReason, type ReceivedEmail } from './email/inbound-email.js';
+export { normalizeInboundEmail } from './email/inbound-email.js';
 export { InboundEvent, type InboundEventStatus } from './inbound/inbound-event.entity.js';
 export { InboundEventsService, INGEST_JOB, type IngestJob } from './inbound/inbound-events.service.js';
 export { IngestService, type IngestResult } from './ingest/ingest.service.js';
@@ -23,14 +23,10 @@ export { OutboundQueueListener, DELIVER_JOB, deliverJobId, type DeliverJob } fro
 export { MessageTemplate } from './templates/message-template.entity.js';
 export { MessageTemplatesService, type RenderedTemplate } from './templates/message-templates.service.js';
 export { renderTemplate } from './templates/template-render.js';
-export { MetaGraphSender, GRAPH_API_VERSION, splitText } from './meta/meta-graph.sender.js';
-export { metaSendDecision, META_STANDARD_WINDOW_MS, META_HUMAN_AGENT_WINDOW_MS, type MetaSendDecision } from './meta/meta-messaging-window.js';
 export { signMetaBody, verifyMetaSignature } from './meta/meta-signature.js';
-export { parseMetaWebhook, type MetaPlatform, type MetaStatusEvent, type ParsedMetaWebhook } from './meta/meta-webhook.js';
-export { MetaWebhookService, type MetaWebhookReceipt } from './meta/meta-webhook.service.js';
-export { contactFormInbound, type ContactFormSubmission } from './web/contact-form.js';
-export { ContactFormService, type ContactFormResult } from './web/contact-form.service.js';
-export { FormRateLimiter, type RateDecision } from './web/form-rate-limiter.js';
+export { MetaWebhookService } from './meta/meta-webhook.service.js';
+export { ContactFormService } from './web/contact-form.service.js';
+export { FormRateLimiter } from './web/form-rate-limiter.js';
 export { createTwilioClient } from './twilio/twilio-client.factory.js';
 export * from './twilio/index.js';
 

@@ -7,6 +7,7 @@ export { createValidationPipe } from './http/validation.pipe.js';
 export { loggerOptions, REDACTED_LOG_PATHS } from './logging/logger-options.js';
 export { encodeCursor, decodeCursor } from './http/cursor.js';
 export { clientIp } from './http/client-ip.js';
+export { withTimeout } from './async/with-timeout.js';
 export { toLatinDigits } from './text/digits.js';
 export { stripBidiControls } from './text/bidi.js';
 export { normalizeSearchText } from './text/arabic-normalization.js';

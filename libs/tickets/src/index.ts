@@ -6,7 +6,6 @@ export {
   type NewMessage,
   type OpenTicketInput,
   type TicketChanges,
-  type StaffMessageInput,
   type SystemTicketChanges,
   type TicketWrite,
 } from './tickets.service.js';

@@ -391,25 +391,7 @@ export class TicketsService {
       if (!user.active) throw new DomainError('invalid_input', `${user.name} is deactivated and cannot take tickets`);
       if (user.role === 'committee') throw new DomainError('invalid_input', 'committee members decide help requests; they are not assigned tickets');
     }
-    await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(Ticket).update(ticketId, { assigneeId, lastActivityAt: new Date() });
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'ticket.assigned',
-          entityType: 'ticket',
-          entityId: ticketId,
-          before: { assigneeId: ticket.assigneeId },
-          after: { assigneeId },
-          ip: actor.ip,
-        },
-        manager,
-      );
-    });
-    const updated = await this.get(ticketId);
-    this.events.emit(TicketEvents.Assigned, { ticketId, from: ticket.assigneeId, to: assigneeId });
-    await this.publish('ticket.assigned', updated);
-    return updated;
+    return this.writeAssignment(ticket, assigneeId, actor, { assigneeId });
   }
 
   /**
@@ -419,6 +401,12 @@ export class TicketsService {
   async assignBySystem(ticketId: string, assigneeId: string | null, reason: string, actor: Actor = { id: null }): Promise<Ticket> {
     const ticket = await this.get(ticketId);
     if (ticket.assigneeId === assigneeId) return ticket;
+    return this.writeAssignment(ticket, assigneeId, actor, { assigneeId, reason });
+  }
+
+  /** Stores an assignment already allowed, audits it and announces it; `after` is what the audit entry records. */
+  private async writeAssignment(ticket: Ticket, assigneeId: string | null, actor: Actor, after: Record<string, unknown>): Promise<Ticket> {
+    const ticketId = ticket.id;
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(Ticket).update(ticketId, { assigneeId, lastActivityAt: new Date() });
       await this.audit.record(
@@ -428,7 +416,7 @@ export class TicketsService {
           entityType: 'ticket',
           entityId: ticketId,
           before: { assigneeId: ticket.assigneeId },
-          after: { assigneeId, reason },
+          after,
           ip: actor.ip,
         },
         manager,
@@ -560,15 +548,7 @@ export class TicketsService {
   ): Promise<boolean> {
     // Read once with what the live event needs (its attachments, the ticket's type), then changed in memory;
     // `loaded`: the caller read it so before sending (the update below still checks its status did not move).
-    const message =
-      loaded?.id === messageId && loaded.ticket
-        ? loaded
-        : await this.messages
-            .createQueryBuilder('m')
-            .leftJoinAndSelect('m.attachments', 'a')
-            .innerJoinAndSelect('m.ticket', 't')
-            .where('m.id = :id', { id: messageId })
-            .getOne();
+    const message = loaded?.id === messageId && loaded.ticket ? loaded : await this.deliveryView().where('m.id = :id', { id: messageId }).getOne();
     if (!message?.ticket || message.direction !== 'outbound') return false;
     const moves = canAdvance(message.deliveryStatus, update.status);
     const changes: Partial<Pick<Message, 'deliveryStatus' | 'externalId' | 'deliveryError' | 'meta' | 'channel'>> = {};
@@ -596,9 +576,16 @@ export class TicketsService {
     return moves;
   }
 
-  /** The outbound message a provider's id belongs to. */
-  findOutboundByExternalId(channel: Channel, externalId: string): Promise<Message | null> {
-    return this.messages.findOneBy({ channel, externalId, direction: 'outbound' });
+  /** The outbound message a provider's id belongs to, read as recordDelivery() needs it (pass it on as `loaded`). */
+  findOutboundByExternalId(channels: Channel[], externalId: string): Promise<Message | null> {
+    return this.deliveryView()
+      .where("m.channel IN (:...channels) AND m.external_id = :externalId AND m.direction = 'outbound'", { channels, externalId })
+      .getOne();
+  }
+
+  /** A message with what its live `message.updated` event needs: its attachments and the ticket's type. */
+  private deliveryView(): SelectQueryBuilder<Message> {
+    return this.messages.createQueryBuilder('m').leftJoinAndSelect('m.attachments', 'a').innerJoinAndSelect('m.ticket', 't');
   }
 
   /** Keeps an uploaded file on the ticket until a message takes it. */

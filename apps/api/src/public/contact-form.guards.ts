@@ -4,10 +4,10 @@ import { FormRateLimiter } from '@app/channels';
 import { clientIp, DomainError } from '@app/common';
 
 /** Largest contact-form body: room for a 5,000-character Arabic message even when every letter is sent as \uXXXX. */
-export const CONTACT_FORM_MAX_BYTES = 64 * 1024;
+const CONTACT_FORM_MAX_BYTES = 64 * 1024;
 /** Per client address: at most this many submissions per window. */
-export const CONTACT_FORM_LIMIT = 5;
-export const CONTACT_FORM_WINDOW_SECONDS = 10 * 60;
+const CONTACT_FORM_LIMIT = 5;
+const CONTACT_FORM_WINDOW_SECONDS = 10 * 60;
 
 /** 413 for a body larger than a contact form needs (the api-wide limit is BODY_LIMIT_KB). */
 @Injectable()

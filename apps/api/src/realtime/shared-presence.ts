@@ -3,11 +3,11 @@ import type { RedisClient } from '@app/queue';
 import { presenceOf, type TicketPresence, type Watch } from './ticket-presence.js';
 
 /** Channel (under the Redis prefix) on which a process says "the presence of this ticket changed". */
-export const PRESENCE_CHANNEL = 'presence';
+const PRESENCE_CHANNEL = 'presence';
 /** Each process re-writes its part this often, so a crashed process's viewers disappear. */
 export const PRESENCE_HEARTBEAT_MS = 15_000;
 /** A process's part older than this is ignored (it stopped without cleaning up). */
-export const PRESENCE_STALE_MS = 3 * PRESENCE_HEARTBEAT_MS;
+const PRESENCE_STALE_MS = 3 * PRESENCE_HEARTBEAT_MS;
 
 interface Part {
   seenAt: number;

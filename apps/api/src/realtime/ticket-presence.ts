@@ -18,7 +18,7 @@ export interface TicketPresence {
 }
 
 /** A typing signal lasts this long; the console repeats it every few seconds while typing goes on. */
-export const TYPING_TTL_MS = 6_000;
+const TYPING_TTL_MS = 6_000;
 /** A socket may watch this many tickets at once (tabs are one socket each; a screen watches one ticket). */
 export const MAX_WATCHED_PER_SOCKET = 20;
 

@@ -123,8 +123,8 @@ export class TicketsController {
     @CurrentStaff() staff: StaffPrincipal,
     @Req() req: Request,
   ): Promise<MessageResponse> {
-    const message = await this.tickets.addStaffMessage(id, dto, staff, actorOf(staff, req));
-    return toMessageView(await this.tickets.message(message.id));
+    // The stored message comes back with its attachments: no need to read it again.
+    return toMessageView(await this.tickets.addStaffMessage(id, dto, staff, actorOf(staff, req)));
   }
 
   @Post(':id/attachments')

@@ -68,7 +68,7 @@ export function normalizeInboundEmail(mail: ReceivedEmail, settings: { supportEm
  * mail coming back), or null for a person. Such mail is stored, never opens a ticket, never answered
  * (RFC 3834, RFC 3464, REFERENCE §3.2).
  */
-export function automatedReason(mail: Pick<ReceivedEmail, 'parsed' | 'envelopeFrom'>, senderAddress: string, supportEmail: string): string | null {
+function automatedReason(mail: Pick<ReceivedEmail, 'parsed' | 'envelopeFrom'>, senderAddress: string, supportEmail: string): string | null {
   const { parsed } = mail;
   const own = normalizeEmailAddress(supportEmail);
   if (own && normalizeEmailAddress(senderAddress) === own) return 'sent from our own support address (mail loop)';

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { type EntityManager, LessThan, Repository } from 'typeorm';
+import { withTimeout } from '@app/common';
 import { QueueName } from '@app/queue';
 import type { InboundContact } from '../core/channel-adapter.js';
 import { InboundEvent } from './inbound-event.entity.js';
@@ -34,8 +35,11 @@ export class InboundEventsService {
     @InjectQueue(QueueName.Ingest) private readonly ingest: Queue<IngestJob>,
   ) {}
 
-  /** Stores the event (once per channel + external id) and asks the worker to ingest it. */
-  async accept(contact: InboundContact): Promise<{ event: InboundEvent; duplicate: boolean }> {
+  /**
+   * Stores the event (once per channel + external id) and asks the worker to ingest it; with
+   * `enqueue: false` the caller ingests it itself (a crash in between leaves it to the sweeper).
+   */
+  async accept(contact: InboundContact, options: { enqueue?: boolean } = {}): Promise<{ event: InboundEvent; duplicate: boolean }> {
     const inserted = await this.events
       .createQueryBuilder()
       .insert()
@@ -60,7 +64,7 @@ export class InboundEventsService {
       payload: contact,
       status: row.status as InboundEvent['status'],
     });
-    if (event.status === 'received') await this.enqueue(event.id);
+    if (event.status === 'received' && options.enqueue !== false) await this.enqueue(event.id);
     return { event, duplicate: false };
   }
 
@@ -129,20 +133,4 @@ export class InboundEventsService {
     await this.events.increment({ id }, 'attempts', 1);
     await this.events.update(id, { error: error.slice(0, 2000), ...(final ? { status: 'failed' as const } : {}) });
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
 }

@@ -1,7 +1,7 @@
 /** Meta's standard messaging window: any reply, automatic ones included, within 24 h of the person's last message. */
-export const META_STANDARD_WINDOW_MS = 24 * 3600_000;
+const META_STANDARD_WINDOW_MS = 24 * 3600_000;
 /** The HUMAN_AGENT tag lets a person (never an automation) answer for up to 7 days (REFERENCE §2.3). */
-export const META_HUMAN_AGENT_WINDOW_MS = 7 * 24 * 3600_000;
+const META_HUMAN_AGENT_WINDOW_MS = 7 * 24 * 3600_000;
 
 export type MetaSendMode = { messagingType: 'RESPONSE' } | { messagingType: 'MESSAGE_TAG'; tag: 'HUMAN_AGENT' };
 export type MetaSendDecision = ({ allowed: true } & MetaSendMode) | { allowed: false; reason: string };

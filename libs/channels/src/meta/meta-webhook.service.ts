@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { TicketsService } from '@app/tickets';
+import { type Message, TicketsService } from '@app/tickets';
 import { InboundEventsService } from '../inbound/inbound-events.service.js';
 import { parseMetaWebhook, type MetaStatusEvent } from './meta-webhook.js';
 
@@ -48,13 +48,14 @@ export class MetaWebhookService {
   async applyStatuses(statuses: MetaStatusEvent[]): Promise<number> {
     let updated = 0;
     for (const s of statuses) {
-      const ids = new Set<string>();
+      // Messages found by mid are kept so recordDelivery() does not read them again.
+      const found = new Map<string, Message | undefined>();
       for (const mid of s.mids) {
-        const message = await this.tickets.findOutboundByExternalId('social', mid);
-        if (message) ids.add(message.id);
+        const message = await this.tickets.findOutboundByExternalId(['social'], mid);
+        if (message) found.set(message.id, message);
       }
-      if (s.watermark !== null) for (const id of await this.sentBefore(s)) ids.add(id);
-      for (const id of ids) if (await this.tickets.recordDelivery(id, { status: s.status })) updated++;
+      if (s.watermark !== null) for (const id of await this.sentBefore(s)) if (!found.has(id)) found.set(id, undefined);
+      for (const [id, message] of found) if (await this.tickets.recordDelivery(id, { status: s.status }, message)) updated++;
     }
     return updated;
   }

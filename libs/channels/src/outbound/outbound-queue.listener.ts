@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { Queue } from 'bullmq';
+import { withTimeout } from '@app/common';
 import { QueueName } from '@app/queue';
 import { TicketEvents, type OutboundQueuedEvent } from '@app/tickets';
 
@@ -30,10 +31,7 @@ export class OutboundQueueListener {
 
   async enqueue(messageId: string): Promise<void> {
     try {
-      await Promise.race([
-        this.queue.add(DELIVER_JOB, { version: 1, messageId }, { jobId: deliverJobId(messageId) }),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), 2000).unref()),
-      ]);
+      await withTimeout(this.queue.add(DELIVER_JOB, { version: 1, messageId }, { jobId: deliverJobId(messageId) }), 2000);
     } catch (error) {
       this.logger.warn(`delivery of message ${messageId} not queued (${(error as Error).message}); the sweeper will retry`);
     }

@@ -12,7 +12,7 @@ const MAX_MEDIA = 10;
 const OPT_OUT_KEYWORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'UNSTOP']);
 const OPT_OUT_TYPES = new Set(['STOP', 'START']);
 
-export const INCOMING_CALL_TEXT = 'مكالمة واردة';
+const INCOMING_CALL_TEXT = 'مكالمة واردة';
 
 export interface TwilioInboundOptions {
   /**

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { withTimeout } from '@app/common';
 import { QueueName } from '@app/queue';
 import { TicketsService } from '@app/tickets';
 import { TWILIO_STATUS_JOB, type TwilioStatusJob } from './twilio-jobs.js';
@@ -23,11 +24,9 @@ export class TwilioStatusService {
 
   async apply(update: TwilioStatusUpdate): Promise<StatusOutcome> {
     if (!update.status) return 'ignored';
-    const message =
-      (await this.tickets.findOutboundByExternalId('sms', update.messageSid)) ??
-      (await this.tickets.findOutboundByExternalId('whatsapp', update.messageSid));
+    const message = await this.tickets.findOutboundByExternalId(['sms', 'whatsapp'], update.messageSid);
     if (!message) return 'unknown';
-    const moved = await this.tickets.recordDelivery(message.id, { status: update.status, ...(update.error ? { error: update.error } : {}) });
+    const moved = await this.tickets.recordDelivery(message.id, { status: update.status, ...(update.error ? { error: update.error } : {}) }, message);
     return moved ? 'recorded' : 'unchanged';
   }
 
@@ -38,14 +37,14 @@ export class TwilioStatusService {
    */
   async applyLater(update: TwilioStatusUpdate): Promise<boolean> {
     try {
-      await Promise.race([
+      await withTimeout(
         this.queue.add(
           TWILIO_STATUS_JOB,
           { version: 1, update },
           { jobId: `st-${update.messageSid}-${update.providerStatus}`, delay: 2000, attempts: 6, backoff: { type: 'exponential', delay: 2000 } },
         ),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), 2000).unref()),
-      ]);
+        2000,
+      );
       return true;
     } catch (error) {
       this.logger.warn(`status ${update.providerStatus} of unknown message ${update.messageSid} dropped: ${(error as Error).message}`);

@@ -6,7 +6,7 @@ import twilio from 'twilio';
  * Polly.Zeina is `arb` (standard Arabic), Polly.Hala-Neural / Polly.Zayd-Neural are `ar-AE` (Gulf),
  * Google.ar-XA-* are `ar-XA`. Gulf Arabic is the closest to a Saudi caller.
  */
-export const ARABIC_SAY = { language: 'ar-AE', voice: 'Polly.Hala-Neural' } as const;
+const ARABIC_SAY = { language: 'ar-AE', voice: 'Polly.Hala-Neural' } as const;
 
 export const VOICE_GREETING =
   'مرحباً بك في خدمة المستفيدين بالجمعية. لا يتوفر موظف للرد الآن. يرجى ترك رسالتك بعد سماع الصافرة، ثم الضغط على مفتاح المربع.';

@@ -1,7 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { DomainError } from '@app/common';
 import { ContactsService } from '@app/contacts';
 import { RedisClient } from '@app/queue';
@@ -27,7 +25,6 @@ export class ContactFormService {
   private readonly logger = new Logger(ContactFormService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inbound: InboundEventsService,
     private readonly ingest: IngestService,
     private readonly contacts: ContactsService,
@@ -37,27 +34,9 @@ export class ContactFormService {
 
   async submit(form: ContactFormSubmission, idempotencyKey?: string): Promise<ContactFormResult> {
     const externalId = idempotencyKey ? `key-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40)}` : randomUUID();
-    const repo = this.dataSource.getRepository(InboundEvent);
-    const contact = contactFormInbound(form, externalId, new Date());
     // Stored without queueing: this request ingests it. A crash in between leaves it `received` for the sweeper.
-    const inserted = await repo
-      .createQueryBuilder()
-      .insert()
-      .values({ channel: 'web', externalId, payload: contact as never, status: 'received' })
-      .orIgnore()
-      .returning('*')
-      .execute();
-    const row = (inserted.raw as Record<string, unknown>[])[0];
-    if (!row) return this.repeated(externalId, form);
-    const event = repo.create({
-      id: row.id as string,
-      channel: 'web',
-      externalId,
-      payload: contact,
-      status: 'received',
-      ticketId: null,
-      messageId: null,
-    });
+    const { event, duplicate } = await this.inbound.accept(contactFormInbound(form, externalId, new Date()), { enqueue: false });
+    if (duplicate) return this.repeated(event, form);
     await this.addBothAddresses(form);
 
     if (this.redis.client.status !== 'ready') {
@@ -70,7 +49,7 @@ export class ContactFormService {
       return { ticketNumber: result.ticketId ? (await this.tickets.get(result.ticketId)).number : null, duplicate: false };
     } catch (error) {
       this.logger.error(`contact form ${event.id} stored but not ingested in the request: ${(error as Error).message}`);
-      const after = await repo.findOneBy({ id: event.id });
+      const after = await this.inbound.get(event.id);
       if (after?.ticketId) return { ticketNumber: (await this.tickets.get(after.ticketId)).number, duplicate: false };
       await this.inbound.enqueue(event.id);
       return { ticketNumber: null, duplicate: false };
@@ -78,8 +57,7 @@ export class ContactFormService {
   }
 
   /** The same Idempotency-Key again: the same answer for the same submission, a 409 for a different one. */
-  private async repeated(externalId: string, form: ContactFormSubmission): Promise<ContactFormResult> {
-    const existing = await this.dataSource.getRepository(InboundEvent).findOneByOrFail({ channel: 'web', externalId });
+  private async repeated(existing: InboundEvent, form: ContactFormSubmission): Promise<ContactFormResult> {
     if (!sameSubmission(existing.payload, form))
       throw new DomainError('conflict', 'this Idempotency-Key was already used for a different submission');
     if (!existing.ticketId) return { ticketNumber: null, duplicate: true };
