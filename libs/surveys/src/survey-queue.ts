@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { withTimeout } from '@app/common';
 import { QueueName } from '@app/queue';
 import {
   invitationJobId,
@@ -78,7 +79,7 @@ export class SurveyQueue {
 
   private async bounded(failure: string, work: () => Promise<void>): Promise<boolean> {
     try {
-      await Promise.race([work(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), REDIS_TIMEOUT_MS).unref())]);
+      await withTimeout(work(), REDIS_TIMEOUT_MS);
       return true;
     } catch (error) {
       this.logger.warn(`${failure} (${(error as Error).message})`);

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { withTimeout } from '@app/common';
 import { QueueName } from '@app/queue';
 import { boardJobId, type CommitteeJob, overdueJobId, PLACE_ON_BOARD_JOB, STUDY_OVERDUE_JOB } from './committee-jobs.js';
 
@@ -42,12 +43,4 @@ export class CommitteeQueue {
       return false;
     }
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
