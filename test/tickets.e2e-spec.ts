@@ -385,6 +385,9 @@ describe('tickets, contacts and the shared queue', () => {
       ['ايجار', 'subject word spelled without hamza'],
       ['مساعده', 'ta marbuta written as ha'],
       ['سداد الايجار', 'message text'],
+      ['في سداد الإيجار', 'three words of the message'],
+      ['ايجار للشهر', 'a phrase starting after the article of its first word'],
+      ['سداد الإيجار للش', 'a phrase ending inside a word'],
       ['0549876543', 'local phone'],
       ['٠٥٤٩٨٧٦٥٤٣', 'Arabic-Indic phone'],
       ['ahmad@example.org', 'e-mail'],
@@ -405,6 +408,20 @@ describe('tickets, contacts and the shared queue', () => {
       // Every word is there, but not as this phrase.
       const scrambled = await officer.http.get<Page<TicketJson>>(`/api/v1/tickets?q=${encodeURIComponent('الايجار سداد')}`);
       expect(scrambled.body.items.map((t) => t.id)).not.toContain(target.id);
+      const apart = await officer.http.get<Page<TicketJson>>(`/api/v1/tickets?q=${encodeURIComponent('سداد للشهر')}`);
+      expect(apart.body.items.map((t) => t.id)).not.toContain(target.id);
+    });
+
+    it('finds a phrase with quotes and backslashes in it, read as plain text', async () => {
+      const quoted = (await openCall(officer, { contact: { name: 'Sam' }, subject: 'Rent', body: "Mr O'Brien's rent C:\\temp\\x & more" })).body;
+      for (const q of ["o'brien's rent", 'c:\\temp\\x & more', "o'brien's"]) {
+        const res = await officer.http.get<Page<TicketJson>>(`/api/v1/tickets?q=${encodeURIComponent(q)}`);
+        expect(res.status).toBe(200);
+        expect(res.body.items.map((t) => t.id)).toEqual([quoted.id]);
+      }
+      const bad = await officer.http.get<Page<TicketJson>>(`/api/v1/tickets?q=${encodeURIComponent("o'brien's & |")}`);
+      expect(bad.status).toBe(200);
+      expect(bad.body.items).toEqual([]);
     });
 
     it('pages through search results in every sort order: each match once, filters on every way of matching', async () => {

@@ -8,6 +8,7 @@ import type { DeliveryStatus, MessageDirection } from './ticket-vocabulary.js';
 @Index('idx_messages_ticket', ['ticketId', 'createdAt'])
 @Index('uq_messages_channel_external_id', ['channel', 'externalId'], { unique: true, where: 'external_id IS NOT NULL' })
 @Index('idx_messages_search_trgm', { synchronize: false })
+@Index('idx_messages_search_pairs', { synchronize: false })
 export class Message {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

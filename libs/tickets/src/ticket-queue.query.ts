@@ -75,13 +75,17 @@ export function ticketPageQuery(tickets: Repository<Ticket>, query: TicketListQu
   const q = query.q?.trim();
   if (!q) return branch();
 
-  const text = textMatch(normalizeSearchText(q));
+  const needle = normalizeSearchText(q);
+  const text = textMatch(needle);
+  const pairs = wordPairQuery(needle);
   const number = parseTicketNumber(q);
   const phone = normalizeIdentityAddress('phone', q);
   const matches = [
     text.on('t.subject_search'),
     `t.contact_id IN (SELECT c.id FROM contacts c WHERE ${text.on('c.search_text')})`,
-    `EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND ${text.on('m.search_text')})`,
+    pairs
+      ? 'EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND search_word_pairs(m.search_text) @@ :text_pairs::tsquery AND strpos(m.search_text, :text_phrase) > 0)'
+      : `EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND ${text.on('m.search_text')})`,
   ];
   if (number) matches.push('t.number = :number');
   if (phone) matches.push("t.contact_id IN (SELECT ci.contact_id FROM contact_identities ci WHERE ci.kind = 'phone' AND ci.address = :phone)");
@@ -94,7 +98,7 @@ export function ticketPageQuery(tickets: Repository<Ticket>, query: TicketListQu
     .select('u.id', 'id')
     .addSelect('u.sort_key', 'sort_key')
     .from(`(${union})`, 'u')
-    .setParameters({ ...branches[0]!.getParameters(), ...text.params, number, phone })
+    .setParameters({ ...branches[0]!.getParameters(), ...text.params, text_phrase: needle, text_pairs: pairs, number, phone })
     .orderBy('u.sort_key', sort.dir)
     .addOrderBy('u.id', sort.dir)
     .limit(query.limit + 1) as SelectQueryBuilder<Ticket>;
@@ -118,6 +122,20 @@ function textMatch(needle: string): { on: (column: string) => string; params: Re
     on: (col) => `(${words.map((_, i) => `${col} LIKE :text_word${i}`).join(' AND ')} AND strpos(${col}, :text_phrase) > 0)`,
     params,
   };
+}
+
+/**
+ * Several words in message text are looked up by their adjacent pairs (index `idx_messages_search_pairs`,
+ * migration IndexMessageWordPairs): a phrase of common words is in few messages although each word is in
+ * many, and only pairs narrow it that far. Every pair must be there, the last one as a prefix (so الإيجار also
+ * finds الإيجارات); the exact phrase is then checked with `strpos`. Null for a single word.
+ */
+function wordPairQuery(needle: string): string | null {
+  const words = needle.split(' ');
+  if (words.length < 2) return null;
+  const lexeme = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  const pairs = words.slice(1).map((w, i) => lexeme(`${words[i]} ${w}`));
+  return `${pairs.join(' & ')}:*`;
 }
 
 function applyFilters(qb: SelectQueryBuilder<Ticket>, query: TicketListQuery, viewer: Viewer, sort: SortOrder): void {

@@ -7,6 +7,7 @@ import { CreateWorkflow1795630299630 } from './1795630299630-create-workflow.js'
 import { CreateHelpRequestsAndCommittee1795630861839 } from './1795630861839-create-help-requests-and-committee.js';
 import { OrderTicketsByActivity1795637860318 } from './1795637860318-order-tickets-by-activity.js';
 import { NameHouseholdMembers1795639465893 } from './1795639465893-name-household-members.js';
+import { IndexMessageWordPairs1795642000000 } from './1795642000000-index-message-word-pairs.js';
 
 /** Every migration, in order. Listed explicitly so the build and the tests see the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreateHelpRequestsAndCommittee1795630861839,
   OrderTicketsByActivity1795637860318,
   NameHouseholdMembers1795639465893,
+  IndexMessageWordPairs1795642000000,
 ];
