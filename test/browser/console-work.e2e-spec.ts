@@ -86,6 +86,13 @@ describe('working tickets in the console (Arabic first): live queue, ticket view
     expect(ticketNumber).toMatch(/^14\d\d-\d{6}$/);
     expect(await row.textContent()).toContain('رسالة نصية');
     expect(await row.textContent()).toContain('جديدة');
+    // A 1366-pixel laptop screen shows every column without scrolling sideways.
+    const hiddenWidth = await page.getByTestId('queue-table').evaluate((table) => {
+      let widest = 0;
+      for (let box: Element | null = table; box; box = box.parentElement) widest = Math.max(widest, box.scrollWidth - box.clientWidth);
+      return widest;
+    });
+    expect(hiddenWidth).toBe(0);
     await browser.shot(page, '01-queue-ar');
   });
 

@@ -195,7 +195,7 @@ export function QueuePage() {
         </Paper>
       ) : (
         <>
-          <Table.ScrollContainer minWidth={1100}>
+          <Table.ScrollContainer minWidth={1000}>
             <Table striped highlightOnHover className="data-table queue-table" aria-label={t('queue.title')} data-testid="queue-table">
               <Table.Thead>
                 <Table.Tr>
@@ -320,7 +320,7 @@ function QueueRow({ ticket, now, userId, lead, committee, selected, isNew, onSel
           </Text>
         )}
       </Table.Td>
-      <Table.Td className="nowrap">
+      <Table.Td>
         <SlaBadge ticket={ticket} now={now} />
       </Table.Td>
       <Table.Td miw={150}>
