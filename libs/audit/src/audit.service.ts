@@ -23,6 +23,20 @@ export interface AuditQuery {
   cursor?: string;
 }
 
+const AUDIT_COLUMNS = ['actor_id', 'action', 'entity_type', 'entity_id', 'before', 'after', 'ip'];
+
+/** A jsonb parameter: node-postgres would send a JavaScript array as a Postgres array, so every value goes as JSON text. */
+function jsonb(value: Record<string, unknown> | null | undefined): string | null {
+  return value == null ? null : JSON.stringify(value);
+}
+
+/** The insert of these entries, its parameters numbered from `$${offset + 1}`. */
+function auditInsert(records: AuditRecord[], offset: number): { sql: string; values: unknown[] } {
+  const rows = records.map((_, i) => `(${AUDIT_COLUMNS.map((__, c) => `$${offset + i * AUDIT_COLUMNS.length + c + 1}`).join(', ')})`);
+  const values = records.flatMap((r) => [r.actorId, r.action, r.entityType, r.entityId ?? null, jsonb(r.before), jsonb(r.after), r.ip ?? null]);
+  return { sql: `INSERT INTO audit_log (${AUDIT_COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`, values };
+}
+
 /** The one writer of the audit log. Pass the transaction's manager so the entry commits with the change it describes. */
 @Injectable()
 export class AuditService {
@@ -32,17 +46,28 @@ export class AuditService {
   ) {}
 
   async record(record: AuditRecord, manager?: EntityManager): Promise<void> {
-    const repo = manager ? manager.getRepository(AuditEntry) : this.entries;
-    // jsonb columns: TypeORM's deep-partial typing cannot express free-form records.
-    await repo.insert({
-      actorId: record.actorId,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId ?? null,
-      before: (record.before ?? null) as never,
-      after: (record.after ?? null) as never,
-      ip: record.ip ?? null,
-    });
+    await this.recordMany([record], manager);
+  }
+
+  /**
+   * Several entries in one insert, written in the given order (e.g. everything one transaction
+   * did): one statement instead of one per entry. A plain insert: nothing is read back.
+   */
+  async recordMany(records: AuditRecord[], manager?: EntityManager): Promise<void> {
+    if (!records.length) return;
+    const insert = auditInsert(records, 0);
+    await (manager ?? this.entries.manager).query(insert.sql, insert.values);
+  }
+
+  /**
+   * A change and the entries describing it in one statement, which commits or fails as a whole
+   * without a transaction around it. `change`: one UPDATE, INSERT or DELETE with its $n parameters.
+   */
+  async recordWithChange(change: { sql: string; parameters: unknown[] }, records: AuditRecord[], manager?: EntityManager): Promise<void> {
+    const m = manager ?? this.entries.manager;
+    if (!records.length) return void (await m.query(change.sql, change.parameters));
+    const insert = auditInsert(records, change.parameters.length);
+    await m.query(`WITH change AS (${change.sql}) ${insert.sql}`, [...change.parameters, ...insert.values]);
   }
 
   /** Newest first, keyset-paginated on the write sequence. */

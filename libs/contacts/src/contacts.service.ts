@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, Repository } from 'typeorm';
-import { AuditService } from '@app/audit';
+import { type AuditRecord, AuditService } from '@app/audit';
 import {
   type Actor,
   AUTH_SECRET,
@@ -83,52 +83,94 @@ export class ContactsService {
   /**
    * The one way every channel finds who wrote: the contact with this identity, created when new.
    * Safe under concurrency: two first messages from one number end on one contact. With `manager`
-   * it runs inside the caller's transaction, which then holds a lock on the address until it commits.
+   * it runs inside the caller's transaction, which then holds a lock on the address until it commits;
+   * with `audit` too, the creation's audit entry is added to it for the caller to write with the
+   * transaction's other entries, in one insert.
    */
   async findOrCreateByIdentity(
     input: IdentityInput,
     defaults: { name?: string; preferredLanguage?: 'ar' | 'en' } = {},
     manager?: EntityManager,
+    audit?: AuditRecord[],
   ): Promise<{ contact: Contact; created: boolean }> {
     const identity = this.identity(input);
-    if (manager) {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`contact-identity:${identity.kind}:${identity.address}`]);
-      const existing = await this.findByIdentity(identity, manager);
-      return existing
-        ? { contact: existing, created: false }
-        : { contact: await this.insertWithIdentity(manager, identity, defaults), created: true };
-    }
-    const existing = await this.findByIdentity(identity);
+    const existing = await this.findByIdentity(identity, manager);
     if (existing) return { contact: existing, created: false };
+    if (manager) {
+      // One creation per address at a time; the insert checks again once the lock is held.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`contact-identity:${identity.kind}:${identity.address}`]);
+      const contact = await this.insertWithIdentity(manager, identity, defaults, audit);
+      return contact ? { contact, created: true } : { contact: await this.winner(identity, manager), created: false };
+    }
     try {
-      return { contact: await this.dataSource.transaction((m) => this.insertWithIdentity(m, identity, defaults)), created: true };
+      const contact = await this.dataSource.transaction((m) => this.insertWithIdentity(m, identity, defaults));
+      return contact ? { contact, created: true } : { contact: await this.winner(identity), created: false };
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-      const winner = await this.findByIdentity(identity);
-      if (!winner) throw error;
-      return { contact: winner, created: false };
+      return { contact: await this.winner(identity), created: false };
     }
   }
 
+  /** The contact another writer created for this address first. */
+  private async winner(identity: IdentityInput, manager?: EntityManager): Promise<Contact> {
+    const winner = await this.findByIdentity(identity, manager);
+    if (!winner) throw new Error(`${identity.kind} ${identity.address} has no contact after a concurrent creation`);
+    return winner;
+  }
+
+  /**
+   * Creates the contact with its identity in one statement, unless the address has a contact by
+   * now (null then: another writer created it first).
+   */
   private async insertWithIdentity(
     manager: EntityManager,
     identity: IdentityInput,
     defaults: { name?: string; preferredLanguage?: 'ar' | 'en' },
-  ): Promise<Contact> {
-    const repo = manager.getRepository(Contact);
+    audit?: AuditRecord[],
+  ): Promise<Contact | null> {
     const name = defaults.name?.trim() || identity.address;
-    const contact = repo.create({
-      name,
-      kind: 'public',
-      preferredLanguage: defaults.preferredLanguage ?? 'ar',
-      searchText: contactSearchText(name, null, [identity]),
-    });
-    await repo.insert(contact);
-    await manager.getRepository(ContactIdentity).insert({ contactId: contact.id, ...identity });
-    await this.audit.record(
-      { actorId: null, action: 'contact.created', entityType: 'contact', entityId: contact.id, after: { name: contact.name, identity } },
-      manager,
+    const preferredLanguage = defaults.preferredLanguage ?? 'ar';
+    const searchText = contactSearchText(name, null, [identity]);
+    const rows: { id: string; created_at: Date; updated_at: Date }[] = await manager.query(
+      `WITH created AS (
+         INSERT INTO contacts (name, kind, preferred_language, search_text)
+         SELECT $3, 'public', $4, $5 WHERE NOT EXISTS (SELECT 1 FROM contact_identities WHERE kind = $1 AND address = $2)
+         RETURNING id, created_at, updated_at
+       ), identity AS (
+         INSERT INTO contact_identities (contact_id, kind, address) SELECT id, $1, $2 FROM created
+       )
+       SELECT id, created_at, updated_at FROM created`,
+      [identity.kind, identity.address, name, preferredLanguage, searchText],
     );
+    const row = rows[0];
+    if (!row) return null;
+    const contact = manager.getRepository(Contact).create({
+      id: row.id,
+      kind: 'public',
+      name,
+      membershipNumber: null,
+      preferredLanguage,
+      preferredChannel: null,
+      consentToContact: false,
+      surveyOptOut: false,
+      notes: null,
+      nationalIdEncrypted: null,
+      nationalIdHash: null,
+      nationalIdMasked: null,
+      searchText,
+      mergedIntoId: null,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    });
+    const entry: AuditRecord = {
+      actorId: null,
+      action: 'contact.created',
+      entityType: 'contact',
+      entityId: contact.id,
+      after: { name: contact.name, identity },
+    };
+    if (audit) audit.push(entry);
+    else await this.audit.record(entry, manager);
     return contact;
   }
 

@@ -11,7 +11,7 @@ import {
   Repository,
   type SelectQueryBuilder,
 } from 'typeorm';
-import { AuditService } from '@app/audit';
+import { type AuditRecord, AuditService } from '@app/audit';
 import { type Actor, DomainError, encodeCursor, normalizeSearchText } from '@app/common';
 import { type Channel, Contact } from '@app/contacts';
 import { type RealtimeEvent, RealtimePublisher } from '@app/realtime';
@@ -66,6 +66,11 @@ export interface OpenTicketInput {
   tags?: string[];
   createdById?: string | null;
   firstMessage?: NewMessage;
+  /**
+   * A system message answering the first one (the acknowledgement), made once the ticket has its
+   * number and stored with the first message, queued for delivery; null: none.
+   */
+  reply?: (ticketNumber: string) => Promise<{ body: string; meta: Record<string, unknown> } | null>;
 }
 
 export interface StaffMessageInput {
@@ -195,16 +200,21 @@ export class TicketsService {
 
   /**
    * Opens a ticket (with its first message) inside the caller's transaction; the caller passes the
-   * result to `announce()` once it has committed. `contact` saves a read when the caller has just loaded it.
+   * result to `announce()` once it has committed. `contact` saves a read when the caller has just loaded it;
+   * `audit`: the creation's audit entry is added to it for the caller to write with its other entries.
    */
-  async openWithin(manager: EntityManager, input: OpenTicketInput, actor: Actor, known?: Contact): Promise<TicketWrite> {
+  async openWithin(manager: EntityManager, input: OpenTicketInput, actor: Actor, known?: Contact, audit?: AuditRecord[]): Promise<TicketWrite> {
     const contact = known?.id === input.contactId ? known : await manager.getRepository(Contact).findOneBy({ id: input.contactId });
     if (!contact) throw DomainError.notFound('Contact', input.contactId);
     if (contact.mergedIntoId) throw new DomainError('conflict', `contact ${contact.id} was merged into ${contact.mergedIntoId}`);
     await this.checkReferences(manager, input);
     const now = new Date();
+    const number = await this.numbers.next(manager, now);
+    const reply = input.firstMessage && input.reply ? await input.reply(number) : null;
+    const firstMessages: NewMessage[] = input.firstMessage ? [input.firstMessage] : [];
+    if (reply) firstMessages.push({ direction: 'outbound', body: reply.body, deliveryStatus: 'queued', meta: reply.meta });
     const ticket = await insertOne<Ticket>(manager.getRepository(Ticket), {
-      number: await this.numbers.next(manager, now),
+      number,
       subject: input.subject.trim().slice(0, 300),
       subjectSearch: normalizeSearchText(input.subject),
       type: input.type,
@@ -217,20 +227,20 @@ export class TicketsService {
       assigneeId: null,
       tags: dedupeTags(input.tags ?? []),
       createdById: input.createdById ?? null,
-      lastActivityAt: now,
+      // The last of its first messages, a millisecond apart: no second write to move it.
+      lastActivityAt: new Date(now.getTime() + Math.max(0, firstMessages.length - 1)),
     } satisfies TicketColumns);
-    const messages = input.firstMessage ? [await this.insertMessage(manager, ticket, input.firstMessage, now)] : [];
-    await this.audit.record(
-      {
-        actorId: actor.id,
-        action: 'ticket.created',
-        entityType: 'ticket',
-        entityId: ticket.id,
-        after: { number: ticket.number, channel: ticket.channel, type: ticket.type, priority: ticket.priority, contactId: contact.id },
-        ip: actor.ip,
-      },
-      manager,
-    );
+    const messages = firstMessages.length ? await this.insertMessages(manager, ticket, firstMessages, now) : [];
+    const entry: AuditRecord = {
+      actorId: actor.id,
+      action: 'ticket.created',
+      entityType: 'ticket',
+      entityId: ticket.id,
+      after: { number: ticket.number, channel: ticket.channel, type: ticket.type, priority: ticket.priority, contactId: contact.id },
+      ip: actor.ip,
+    };
+    if (audit) audit.push(entry);
+    else await this.audit.record(entry, manager);
     // The console shows team and category by name: read them back only when the ticket has them.
     const shown = input.teamId || input.categoryId ? await this.load(manager, ticket.id) : Object.assign(ticket, { contact });
     return { ticket: shown, created: true, messages, move: null };
@@ -316,6 +326,21 @@ export class TicketsService {
     const m = await this.insertMessage(manager, write.ticket, { direction: 'outbound', body, deliveryStatus: 'queued', meta });
     write.messages.push(m);
     return m;
+  }
+
+  /** A contact's latest tickets on one channel with one of these statuses (latest activity first), read as `getWithin()` reads one. */
+  async latestOfContactWithin(
+    manager: EntityManager,
+    contactId: string,
+    channel: Channel,
+    statuses: TicketStatus[],
+    limit: number,
+  ): Promise<Ticket[]> {
+    return shownTicket(manager)
+      .where('t.contact_id = :contactId AND t.channel = :channel AND t.status IN (:...statuses)', { contactId, channel, statuses })
+      .orderBy('t.lastActivityAt', 'DESC')
+      .limit(limit)
+      .getMany();
   }
 
   /** The ticket with what the console shows of it, read inside the caller's transaction. */
@@ -407,21 +432,17 @@ export class TicketsService {
   /** Stores an assignment already allowed, audits it and announces it; `after` is what the audit entry records. */
   private async writeAssignment(ticket: Ticket, assigneeId: string | null, actor: Actor, after: Record<string, unknown>): Promise<Ticket> {
     const ticketId = ticket.id;
-    await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(Ticket).update(ticketId, { assigneeId, lastActivityAt: new Date() });
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'ticket.assigned',
-          entityType: 'ticket',
-          entityId: ticketId,
-          before: { assigneeId: ticket.assigneeId },
-          after,
-          ip: actor.ip,
-        },
-        manager,
-      );
-    });
+    await this.audit.recordWithChange(this.ticketUpdate(ticketId, { assigneeId, lastActivityAt: new Date() }), [
+      {
+        actorId: actor.id,
+        action: 'ticket.assigned',
+        entityType: 'ticket',
+        entityId: ticketId,
+        before: { assigneeId: ticket.assigneeId },
+        after,
+        ip: actor.ip,
+      },
+    ]);
     const updated = await this.get(ticketId);
     this.events.emit(TicketEvents.Assigned, { ticketId, from: ticket.assigneeId, to: assigneeId });
     await this.publish('ticket.assigned', updated);
@@ -453,22 +474,31 @@ export class TicketsService {
     // `loaded`: the ticket as the caller has just read it with get(), so it is not read twice.
     const ticket = loaded?.id === ticketId ? loaded : await this.get(ticketId);
     const changes: SystemTicketChanges = Object.assign({}, ...steps.map((s) => s.changes));
-    await this.dataSource.transaction(async (manager) => {
-      if (Object.keys(changes).length) await manager.getRepository(Ticket).update(ticketId, changes);
-      for (const { changes: stepChanges, audit } of steps) {
-        if (audit.note)
+    const entries: AuditRecord[] = steps.map(({ changes: stepChanges, audit }) => ({
+      actorId: null,
+      action: audit.action,
+      entityType: 'ticket',
+      entityId: ticketId,
+      before: Object.fromEntries(Object.keys(stepChanges).map((k) => [k, ticket[k as keyof Ticket]])),
+      after: { ...stepChanges, ...(audit.meta ?? {}) },
+    }));
+    const notes = steps.flatMap(({ audit }) => (audit.note ? [{ ...audit, note: audit.note }] : []));
+    if (notes.length) {
+      await this.dataSource.transaction(async (manager) => {
+        if (Object.keys(changes).length) await manager.getRepository(Ticket).update(ticketId, changes);
+        for (const note of notes)
           await this.insertMessage(manager, ticket, {
             direction: 'note',
-            body: audit.note,
-            meta: { event: audit.action, system: true, ...(audit.meta ?? {}) },
+            body: note.note,
+            meta: { event: note.action, system: true, ...(note.meta ?? {}) },
           });
-        const before = Object.fromEntries(Object.keys(stepChanges).map((k) => [k, ticket[k as keyof Ticket]]));
-        await this.audit.record(
-          { actorId: null, action: audit.action, entityType: 'ticket', entityId: ticketId, before, after: { ...stepChanges, ...(audit.meta ?? {}) } },
-          manager,
-        );
-      }
-    });
+        await this.audit.recordMany(entries, manager);
+      });
+    } else if (Object.keys(changes).length) {
+      await this.audit.recordWithChange(this.ticketUpdate(ticketId, changes), entries);
+    } else {
+      await this.audit.recordMany(entries);
+    }
     // Team and category are shown by name: read the ticket again only when they changed.
     const updated =
       'teamId' in changes || 'categoryId' in changes ? await this.get(ticketId) : Object.assign(ticket, changes, { updatedAt: new Date() });
@@ -689,51 +719,73 @@ export class TicketsService {
       this.events.emit(TicketEvents.Reopened, { ticketId: move.ticketId });
   }
 
+  /** Stores a message and moves the ticket's last activity to it (see `insertMessages`). */
+  private async insertMessage(manager: EntityManager, ticket: Ticket, input: NewMessage): Promise<Message> {
+    const [message] = await this.insertMessages(manager, ticket, [input]);
+    return message;
+  }
+
   /**
-   * Stores a message and moves the ticket's last activity to it. Each message of a ticket is at
-   * least a millisecond after the ticket's last activity, so two messages written in one
-   * transaction (a message and its acknowledgement) keep their order.
+   * Stores messages in one insert and moves the ticket's last activity to the last of them. Each
+   * message of a ticket is at least a millisecond after the one before and after the ticket's last
+   * activity, so messages written in one transaction (a message and its acknowledgement) keep their
+   * order. `at`: the first message's time (a new ticket's messages start at its creation).
    */
-  private async insertMessage(
+  private async insertMessages(
     manager: EntityManager,
     ticket: Ticket,
-    input: NewMessage,
+    inputs: NewMessage[],
     at: Date = new Date(Math.max(Date.now(), ticket.lastActivityAt.getTime() + 1)),
-  ): Promise<Message> {
-    const message = await insertOne<Message>(manager.getRepository(Message), {
-      ticketId: ticket.id,
-      direction: input.direction,
-      channel: input.channel ?? ticket.channel,
-      authorContactId: input.authorContactId ?? (input.direction === 'inbound' && !input.authorUserId ? ticket.contactId : null),
-      authorUserId: input.authorUserId ?? null,
-      body: input.body,
-      bodyHtml: input.bodyHtml ?? null,
-      deliveryStatus: input.deliveryStatus ?? (input.direction === 'inbound' ? 'received' : null),
-      deliveryError: null,
-      externalId: input.externalId ?? null,
-      // jsonb: TypeORM's deep-partial typing cannot express free-form records.
-      meta: (input.meta ?? {}) as never,
-      searchText: input.direction === 'note' ? '' : normalizeSearchText(input.body).slice(0, 20000),
-      createdAt: at,
-    } satisfies MessageColumns);
+  ): Promise<Message[]> {
+    const repo = manager.getRepository(Message);
+    const values = inputs.map(
+      (input, i) =>
+        ({
+          ticketId: ticket.id,
+          direction: input.direction,
+          channel: input.channel ?? ticket.channel,
+          authorContactId: input.authorContactId ?? (input.direction === 'inbound' && !input.authorUserId ? ticket.contactId : null),
+          authorUserId: input.authorUserId ?? null,
+          body: input.body,
+          bodyHtml: input.bodyHtml ?? null,
+          deliveryStatus: input.deliveryStatus ?? (input.direction === 'inbound' ? 'received' : null),
+          deliveryError: null,
+          externalId: input.externalId ?? null,
+          // jsonb: TypeORM's deep-partial typing cannot express free-form records.
+          meta: (input.meta ?? {}) as never,
+          searchText: input.direction === 'note' ? '' : normalizeSearchText(input.body).slice(0, 20000),
+          createdAt: new Date(at.getTime() + i),
+        }) satisfies MessageColumns,
+    );
+    const messages = await insertAll<Message>(repo, values);
     const files = manager.getRepository(Attachment);
-    const rows = (input.attachments ?? []).map((f) => ({
-      ticketId: ticket.id,
-      messageId: message.id,
-      filename: f.filename,
-      contentType: f.contentType,
-      size: f.size,
-      sha256: f.sha256,
-      uploadedById: input.authorUserId ?? null,
-    }));
+    const rows = inputs.flatMap((input, i) =>
+      (input.attachments ?? []).map((f) => ({
+        ticketId: ticket.id,
+        messageId: messages[i].id,
+        filename: f.filename,
+        contentType: f.contentType,
+        size: f.size,
+        sha256: f.sha256,
+        uploadedById: input.authorUserId ?? null,
+      })),
+    );
     const generated = rows.length ? (await files.insert(rows)).generatedMaps : [];
-    message.attachments = rows.map((r, i) => files.create({ ...r, ...generated[i] }));
-    if (ticket.lastActivityAt.getTime() !== at.getTime()) {
-      await manager.getRepository(Ticket).update(ticket.id, { lastActivityAt: at });
-      ticket.lastActivityAt = at;
-      ticket.updatedAt = at;
+    const attachments = rows.map((r, i) => files.create({ ...r, ...generated[i] }));
+    for (const m of messages) m.attachments = attachments.filter((a) => a.messageId === m.id);
+    const last = messages[messages.length - 1].createdAt;
+    if (ticket.lastActivityAt.getTime() !== last.getTime()) {
+      await manager.getRepository(Ticket).update(ticket.id, { lastActivityAt: last });
+      ticket.lastActivityAt = last;
+      ticket.updatedAt = last;
     }
-    return message;
+    return messages;
+  }
+
+  /** The update of a ticket's columns (and `updated_at`) as one statement, to run with its audit entries (`recordWithChange`). */
+  private ticketUpdate(ticketId: string, changes: TicketColumns): { sql: string; parameters: unknown[] } {
+    const [sql, parameters] = this.tickets.createQueryBuilder().update().set(changes).where('id = :id', { id: ticketId }).getQueryAndParameters();
+    return { sql, parameters };
   }
 
   private async load(manager: EntityManager, id: string): Promise<Ticket> {
@@ -780,8 +832,14 @@ function shownTicket(manager: EntityManager): SelectQueryBuilder<Ticket> {
 
 /** Inserts one row and returns it as an entity with what the database filled in (id, timestamps, defaults), without reading it back. */
 async function insertOne<T extends ObjectLiteral>(repo: Repository<T>, values: QueryDeepPartialEntity<T>): Promise<T> {
+  const [row] = await insertAll(repo, [values]);
+  return row;
+}
+
+/** `insertOne` for several rows, in one statement. */
+async function insertAll<T extends ObjectLiteral>(repo: Repository<T>, values: QueryDeepPartialEntity<T>[]): Promise<T[]> {
   const { generatedMaps } = await repo.insert(values);
-  return repo.create({ ...values, ...generatedMaps[0] } as DeepPartial<T>);
+  return values.map((v, i) => repo.create({ ...v, ...generatedMaps[i] } as DeepPartial<T>));
 }
 
 export function canSee(viewer: Viewer, ticket: Pick<Ticket, 'type'>): boolean {

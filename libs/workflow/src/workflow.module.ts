@@ -19,6 +19,7 @@ import { SlaReconcilerService } from './sla/sla-reconciler.service.js';
 import { SlaTimerHandler } from './sla/sla-timer.handler.js';
 import { SlaTimersService } from './sla/sla-timers.service.js';
 import { WorkflowEventsListener } from './workflow-events.listener.js';
+import { WorkflowSettings } from './workflow-settings.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RoutingRule, SlaPolicy, BusinessCalendar, Team]), TicketsModule, UsersModule, NotificationsModule],
@@ -36,6 +37,7 @@ import { WorkflowEventsListener } from './workflow-events.listener.js';
     SlaTimerHandler,
     SlaTimersService,
     WorkflowEventsListener,
+    WorkflowSettings,
   ],
   exports: [
     AssignmentService,

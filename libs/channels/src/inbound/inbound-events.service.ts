@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { type EntityManager, LessThan, Repository } from 'typeorm';
+import { type AuditRecord, AuditService } from '@app/audit';
 import { withTimeout } from '@app/common';
 import { QueueName } from '@app/queue';
 import type { InboundContact } from '../core/channel-adapter.js';
@@ -33,6 +34,7 @@ export class InboundEventsService {
   constructor(
     @InjectRepository(InboundEvent) private readonly events: Repository<InboundEvent>,
     @InjectQueue(QueueName.Ingest) private readonly ingest: Queue<IngestJob>,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -40,30 +42,16 @@ export class InboundEventsService {
    * `enqueue: false` the caller ingests it itself (a crash in between leaves it to the sweeper).
    */
   async accept(contact: InboundContact, options: { enqueue?: boolean } = {}): Promise<{ event: InboundEvent; duplicate: boolean }> {
-    const inserted = await this.events
-      .createQueryBuilder()
-      .insert()
-      .values({
-        channel: contact.channel,
-        externalId: contact.externalId,
-        payload: contact as never,
-        status: contact.automated ? 'ignored' : 'received',
-      })
-      .orIgnore()
-      .returning(['id', 'status'])
-      .execute();
-    const row = (inserted.raw as Record<string, unknown>[])[0];
+    // A plain statement: every webhook runs it.
+    const [row]: { id: string; status: InboundEvent['status'] }[] = await this.events.manager.query(
+      'INSERT INTO inbound_events (channel, external_id, payload, status) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id, status',
+      [contact.channel, contact.externalId, JSON.stringify(contact), contact.automated ? 'ignored' : 'received'],
+    );
     if (!row) {
       const existing = await this.events.findOneByOrFail({ channel: contact.channel, externalId: contact.externalId });
       return { event: existing, duplicate: true };
     }
-    const event = this.events.create({
-      id: row.id as string,
-      channel: contact.channel,
-      externalId: contact.externalId,
-      payload: contact,
-      status: row.status as InboundEvent['status'],
-    });
+    const event = this.events.create({ id: row.id, channel: contact.channel, externalId: contact.externalId, payload: contact, status: row.status });
     if (event.status === 'received' && options.enqueue !== false) await this.enqueue(event.id);
     return { event, duplicate: false };
   }
@@ -114,19 +102,25 @@ export class InboundEventsService {
     return { storedMessage: stored };
   }
 
-  /** With `manager`, the event is marked in the caller's transaction and commits with what it produced. */
+  /**
+   * With `manager`, the event is marked in the caller's transaction and commits with what it produced;
+   * `audit`: that transaction's audit entries, written in the same statement.
+   */
   async markProcessed(
     id: string,
     result: { ticketId: string | null; messageId: string | null; status?: 'processed' | 'ignored' },
     manager?: EntityManager,
+    audit: AuditRecord[] = [],
   ): Promise<void> {
-    await (manager?.getRepository(InboundEvent) ?? this.events).update(id, {
-      status: result.status ?? 'processed',
-      ticketId: result.ticketId,
-      messageId: result.messageId,
-      processedAt: new Date(),
-      error: null,
-    });
+    // One plain statement, audit entries included: this runs once per inbound message.
+    await this.audit.recordWithChange(
+      {
+        sql: 'UPDATE inbound_events SET status = $2, ticket_id = $3, message_id = $4, processed_at = $5, error = NULL WHERE id = $1',
+        parameters: [id, result.status ?? 'processed', result.ticketId, result.messageId, new Date()],
+      },
+      audit,
+      manager ?? this.events.manager,
+    );
   }
 
   async markAttemptFailed(id: string, error: string, final: boolean): Promise<void> {

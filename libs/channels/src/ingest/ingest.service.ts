@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuditRecord } from '@app/audit';
 import { AppConfig, DomainError } from '@app/common';
 import { Contact, ContactsService } from '@app/contacts';
 import { RedisClient } from '@app/queue';
@@ -78,7 +79,9 @@ export class IngestService {
       const claim = await this.events.claim(manager, event.id);
       if (!claim) return null;
       if (claim.storedMessage) return { ...(await this.finishEarlier(manager, event, claim.storedMessage, inbound)), storedNow: false };
-      const { contact, created } = await this.contacts.findOrCreateByIdentity(identity, { name }, manager);
+      // The transaction's audit entries (a new contact, a new ticket), written with the event's mark at its end.
+      const audit: AuditRecord[] = [];
+      const { contact, created } = await this.contacts.findOrCreateByIdentity(identity, { name }, manager, audit);
       // One decision at a time per contact and channel, so two first messages never open two tickets. A contact
       // created in this transaction is invisible to others until it commits (and its address stays locked till then).
       if (!created) await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`ingest:${contact.id}:${inbound.channel}`]);
@@ -96,13 +99,16 @@ export class IngestService {
               subject: subjectOf(inbound),
               type: typeOf(inbound),
               firstMessage: { ...message, authorContactId: contact.id },
+              ...(mayAcknowledge ? { reply: (ticketNumber: string) => this.acknowledgement(ticketNumber, contact, inbound) } : {}),
             },
             { id: null },
             contact,
+            audit,
           );
       const first = write.messages[0];
-      const acknowledged = mayAcknowledge ? await this.acknowledge(manager, write, contact, inbound) : false;
-      await this.events.markProcessed(event.id, { ticketId: write.ticket.id, messageId: first.id }, manager);
+      // The acknowledgement is stored with the first message of the ticket it opened.
+      const acknowledged = write.created && write.messages.length > 1;
+      await this.events.markProcessed(event.id, { ticketId: write.ticket.id, messageId: first.id }, manager, audit);
       return { write, result: { ticketId: write.ticket.id, messageId: first.id, newTicket: write.created, acknowledged }, storedNow: true };
     });
     if (!done) {
@@ -136,9 +142,9 @@ export class IngestService {
       ? await manager.query(`SELECT 1 FROM messages WHERE ticket_id = $1 AND meta->>'kind' = 'acknowledgement' LIMIT 1`, [ticket.id])
       : [];
     const contact = newTicket && !already.length ? await manager.getRepository(Contact).findOneBy({ id: earlier.authorContactId ?? '' }) : null;
-    const acknowledged =
-      already.length > 0 ||
-      (contact && (await this.withinAcknowledgementLimit(inbound)) ? await this.acknowledge(manager, write, contact, inbound) : false);
+    const reply = contact && (await this.withinAcknowledgementLimit(inbound)) ? await this.acknowledgement(ticket.number, contact, inbound) : null;
+    if (reply) await this.tickets.addSystemOutboundWithin(manager, write, reply.body, reply.meta);
+    const acknowledged = already.length > 0 || !!reply;
     await this.events.markProcessed(event.id, { ticketId: ticket.id, messageId: earlier.id }, manager);
     return { write, result: { ticketId: ticket.id, messageId: earlier.id, newTicket, acknowledged } };
   }
@@ -156,12 +162,16 @@ export class IngestService {
       const tagged = number ? await tickets.findOneBy({ number }) : null;
       threadId = pickEmailThread(contact.id, byHeaders, tagged ? candidate(tagged) : null, now, window);
     } else {
-      const recent = await tickets.find({
-        where: { contactId: contact.id, channel: inbound.channel, status: In(['new', 'open', 'pending', 'with_committee', 'resolved']) },
-        order: { lastActivityAt: 'DESC' },
-        take: 5,
-      });
+      // Read with what the console shows, so the chosen one is not read again.
+      const recent = await this.tickets.latestOfContactWithin(
+        manager,
+        contact.id,
+        inbound.channel,
+        ['new', 'open', 'pending', 'with_committee', 'resolved'],
+        5,
+      );
       threadId = pickOpenThread(recent.map(candidate), now, window);
+      return recent.find((t) => t.id === threadId) ?? null;
     }
     return threadId ? this.tickets.getWithin(manager, threadId) : null;
   }
@@ -192,27 +202,32 @@ export class IngestService {
     return false;
   }
 
-  /** The acknowledgement with the ticket number, on the same channel, in the contact's language, stored in the ticket's transaction. */
-  private async acknowledge(manager: EntityManager, write: TicketWrite, contact: Contact, inbound: InboundContact): Promise<boolean> {
-    const { ticket } = write;
+  /**
+   * The acknowledgement with the ticket number, on the same channel, in the contact's language, to store in the
+   * ticket's transaction; null when it has no template.
+   */
+  private async acknowledgement(
+    ticketNumber: string,
+    contact: Contact,
+    inbound: InboundContact,
+  ): Promise<{ body: string; meta: Record<string, unknown> } | null> {
     // A form's addresses are unverified (anyone can type someone else's): its acknowledgement carries our own text and the
     // ticket number only, never what was submitted — no name, and an e-mail subject of ours instead of "Re: <their subject>".
     const ownTextOnly = inbound.channel === 'web' || inbound.channel === 'help_request';
-    const variables = { ticketNumber: ticket.number, name: ownTextOnly ? '' : contact.name };
+    const variables = { ticketNumber, name: ownTextOnly ? '' : contact.name };
     const render = (channel: string) => this.templates.render('acknowledgement', contact.preferredLanguage, channel, variables, TEMPLATE_MAX_AGE);
     let rendered: RenderedTemplate;
     let subject: string | null;
     try {
       rendered = await render(inbound.channel);
-      subject = rendered.subject ?? (ownTextOnly ? ((await render('email')).subject ?? `[#${ticket.number}]`) : null);
+      subject = rendered.subject ?? (ownTextOnly ? ((await render('email')).subject ?? `[#${ticketNumber}]`) : null);
     } catch (error) {
       // A missing template must not cost the contact's message, which commits in this same transaction.
       if (!(error instanceof DomainError)) throw error;
-      this.logger.error(`ticket ${ticket.number} not acknowledged: ${error.message}`);
-      return false;
+      this.logger.error(`ticket ${ticketNumber} not acknowledged: ${error.message}`);
+      return null;
     }
-    await this.tickets.addSystemOutboundWithin(manager, write, rendered.body, { kind: 'acknowledgement', ...(subject ? { subject } : {}) });
-    return true;
+    return { body: rendered.body, meta: { kind: 'acknowledgement', ...(subject ? { subject } : {}) } };
   }
 }
 

@@ -8,6 +8,7 @@ import { CreateHelpRequestsAndCommittee1795630861839 } from './1795630861839-cre
 import { OrderTicketsByActivity1795637860318 } from './1795637860318-order-tickets-by-activity.js';
 import { NameHouseholdMembers1795639465893 } from './1795639465893-name-household-members.js';
 import { IndexMessageWordPairs1795642000000 } from './1795642000000-index-message-word-pairs.js';
+import { CountWorkflowSettingsChanges1795643000000 } from './1795643000000-count-workflow-settings-changes.js';
 
 /** Every migration, in order. Listed explicitly so the build and the tests see the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   OrderTicketsByActivity1795637860318,
   NameHouseholdMembers1795639465893,
   IndexMessageWordPairs1795642000000,
+  CountWorkflowSettingsChanges1795643000000,
 ];

@@ -4,6 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { type SystemTicketChanges, TicketsService } from '@app/tickets';
 import { AssignmentService } from '../assignment/assignment.service.js';
 import { SlaClockService } from '../sla/sla-clock.service.js';
+import { WorkflowSettings } from '../workflow-settings.js';
 import { RoutingRule } from './routing-rule.entity.js';
 import { pickRule } from './routing-rules.js';
 
@@ -21,13 +22,15 @@ export class RoutingService {
     private readonly tickets: TicketsService,
     private readonly sla: SlaClockService,
     private readonly assignment: AssignmentService,
+    private readonly settings: WorkflowSettings,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async route(ticketId: string): Promise<RoutingOutcome> {
     const ticket = await this.tickets.get(ticketId);
     if (ticket.routedAt) return { ruleId: null, teamId: ticket.teamId, assigneeId: ticket.assigneeId };
-    const rules = await this.rules.find({ where: { active: true }, order: { position: 'ASC' } });
+    const settings = await this.settings.current();
+    const rules = await settings.get('active-routing-rules', () => this.rules.find({ where: { active: true }, order: { position: 'ASC' } }));
     // The first message the contact wrote (rules match its words), without loading the whole conversation.
     const [first]: { body: string }[] = rules.length
       ? await this.dataSource.query("SELECT body FROM messages WHERE ticket_id = $1 AND direction = 'inbound' ORDER BY created_at, id LIMIT 1", [
@@ -58,7 +61,7 @@ export class RoutingService {
     const next = { ...ticket, ...changes };
     if (!next.teamId) {
       // No team, so no automatic assignment: routing and the due times it implies are one write.
-      const sla = await this.sla.settingFor(next);
+      const sla = await this.sla.settingFor(next, settings);
       const routed = await this.tickets.applySystemChangeSet(ticketId, [routing, sla], ticket);
       await this.sla.refreshTimers(routed, sla);
       return { ruleId: rule?.id ?? null, teamId: null, assigneeId: null };
@@ -67,7 +70,7 @@ export class RoutingService {
     const assigneeId = await this.assignment.autoAssign(ticketId, routedTicket);
     // Due times last: once a ticket shows them, routing and assignment are done. An assignment
     // changed the ticket, so only without one is the routed ticket still current.
-    const routed = await this.sla.apply(ticketId, assigneeId ? undefined : routedTicket);
+    const routed = await this.sla.apply(ticketId, assigneeId ? undefined : routedTicket, settings);
     return { ruleId: rule?.id ?? null, teamId: routed.teamId, assigneeId };
   }
 }

@@ -6,6 +6,7 @@ import { type SystemTicketChanges, type Ticket, TicketsService } from '@app/tick
 import { type CalendarSpec, workingMinutesBetween } from '../calendar/business-calendar.js';
 import { BusinessCalendarsService } from '../calendar/business-calendars.service.js';
 import { RecentReads } from '../recent-reads.js';
+import { type SettingsReads, WorkflowSettings } from '../workflow-settings.js';
 import { choosePolicy } from './sla-policy-choice.js';
 import { SlaPolicy } from './sla-policy.entity.js';
 import { clockRuns, dueTimes, plannedTimers, type SlaTargets, type SlaTicketState, timersDueBefore } from './sla-plan.js';
@@ -45,6 +46,7 @@ export class SlaClockService {
     private readonly calendars: BusinessCalendarsService,
     private readonly timers: SlaTimersService,
     private readonly tickets: TicketsService,
+    private readonly settings: WorkflowSettings,
     private readonly config: AppConfig,
   ) {}
 
@@ -56,25 +58,28 @@ export class SlaClockService {
       const stored = await this.policies.findOneBy({ id: ticket.slaPolicyId });
       if (stored) return stored;
     }
-    const active = await this.policies.findBy({ active: true });
-    const chosen = choosePolicy(active, ticket.priority, ticket.type);
-    return chosen ? active.find((p) => p.id === chosen.id)! : null;
+    return chosenFrom(await this.policies.findBy({ active: true }), ticket);
   }
 
   /**
    * The policy and due times the ticket should carry now, with what planning its timers needs.
-   * Policies and the calendar are read fresh here, not through the recent-reads cache: due times
-   * are stored and shown, so a ticket routed right after an edit must already follow it.
+   * Policies and the calendar are the current ones (`WorkflowSettings`), not the recent-reads cache:
+   * due times are stored and shown, so a ticket routed right after an edit must already follow it.
+   * `settings`: the caller's reads of the current settings, so their version is not read again.
    */
-  async settingFor(ticket: SlaTicketState & Pick<Ticket, 'priority' | 'type' | 'slaPolicyId' | 'teamId'>): Promise<SlaSetting> {
-    const targets = await this.targetsFor(ticket, false);
+  async settingFor(
+    ticket: SlaTicketState & Pick<Ticket, 'priority' | 'type' | 'slaPolicyId' | 'teamId'>,
+    settings?: SettingsReads,
+  ): Promise<SlaSetting> {
+    const current = settings ?? (await this.settings.current());
+    const targets = chosenFrom(await current.get('active-sla-policies', () => this.policies.findBy({ active: true })), ticket);
     if (!targets)
       return {
         changes: { slaPolicyId: null, firstResponseDueAt: null, resolutionDueAt: null },
         audit: { action: 'ticket.sla_set', meta: { policy: null } },
         basis: null,
       };
-    const spec = await this.calendars.specFor(ticket.teamId);
+    const spec = await current.get(`calendar-of-team:${ticket.teamId ?? ''}`, () => this.calendars.specFor(ticket.teamId));
     return {
       changes: { slaPolicyId: targets.id, ...dueTimes(ticket, targets, spec) },
       audit: { action: 'ticket.sla_set', meta: { policy: targets.id } },
@@ -83,10 +88,10 @@ export class SlaClockService {
   }
 
   /** (Re)computes the ticket's policy and due times (new ticket, or priority/type changed) and sets its timers. */
-  async apply(ticketId: string, loaded?: Ticket): Promise<Ticket> {
+  async apply(ticketId: string, loaded?: Ticket, settings?: SettingsReads): Promise<Ticket> {
     // `loaded`: the ticket as the caller has just read or written it, so it is not read again.
     const ticket = loaded?.id === ticketId ? loaded : await this.tickets.get(ticketId);
-    const setting = await this.settingFor(ticket);
+    const setting = await this.settingFor(ticket, settings);
     const updated = await this.tickets.applySystemChanges(ticketId, setting.changes, setting.audit, ticket);
     await this.refreshTimers(updated, setting);
     return updated;
@@ -149,4 +154,10 @@ export class SlaClockService {
     const spec = await this.recentCalendars.get(ticket.teamId ?? '');
     return plannedTimers(ticket, policy, spec, now);
   }
+}
+
+/** The most specific of the active policies for the ticket, as stored (null: none applies). */
+function chosenFrom(active: SlaPolicy[], ticket: Pick<Ticket, 'priority' | 'type'>): SlaPolicy | null {
+  const chosen = choosePolicy(active, ticket.priority, ticket.type);
+  return chosen ? active.find((p) => p.id === chosen.id)! : null;
 }
