@@ -26,5 +26,6 @@ export {
   type HijriParts,
 } from './hijri/hijri-date.js';
 export { deriveKey } from './crypto/derive-key.js';
+export { sameBytes } from './crypto/same-bytes.js';
 export { escapeLike, containsPattern } from './text/like-pattern.js';
 export type { Actor } from './actor.js';

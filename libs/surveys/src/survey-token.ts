@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { sameBytes } from '@app/common';
 
 /** 18 random bytes = 144 bits, written as 24 URL-safe characters (short enough for one SMS line). */
 export const SURVEY_TOKEN_BYTES = 18;
@@ -26,7 +27,7 @@ export function isWellFormedSurveyToken(value: string): boolean {
 export function surveyTokenMatches(token: string, storedHash: string): boolean {
   const a = Buffer.from(hashSurveyToken(token), 'hex');
   const b = Buffer.from(storedHash, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
+  return sameBytes(a, b);
 }
 
 /** The public links of one token: the survey page and its opt-out confirmation. */

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameBytes } from '@app/common';
 
 /**
  * Links a contact can open without signing in, for files sent with a reply on SMS, WhatsApp or
@@ -20,9 +21,7 @@ export class AttachmentLinkSigner {
 
   verify(attachmentId: string, expires: string, signature: string, now = new Date()): 'ok' | 'expired' | 'invalid' {
     if (!/^\d{1,12}$/.test(expires) || !/^[A-Za-z0-9_-]{43}$/.test(signature)) return 'invalid';
-    const expected = Buffer.from(this.mac(attachmentId, expires));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid';
+    if (!sameBytes(this.mac(attachmentId, expires), signature)) return 'invalid';
     return Number(expires) * 1000 < now.getTime() ? 'expired' : 'ok';
   }
 

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameBytes } from '@app/common';
 
 const HEADER_PATTERN = /^sha256=([0-9a-f]{64})$/i;
 
@@ -18,5 +19,5 @@ export function verifyMetaSignature(appSecret: string, rawBody: Buffer | undefin
   if (!match) return false;
   const given = Buffer.from(match[1], 'hex');
   const expected = createHmac('sha256', appSecret).update(rawBody).digest();
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameBytes(given, expected);
 }

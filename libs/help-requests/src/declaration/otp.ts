@@ -3,8 +3,8 @@
  * tries. Only an HMAC of the code is stored (keyed from the application secret and bound to the
  * challenge id), so a database reader cannot test the million candidates offline.
  */
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import { toLatinDigits } from '@app/common';
+import { createHmac, randomInt } from 'node:crypto';
+import { sameBytes, toLatinDigits } from '@app/common';
 
 export const OTP_DIGITS = 6;
 export const OTP_TTL_MS = 10 * 60_000;
@@ -21,7 +21,7 @@ export function hashOtp(key: Buffer, challengeId: string, code: string): string 
 export function otpMatches(key: Buffer, challengeId: string, code: string, storedHash: string): boolean {
   const given = Buffer.from(hashOtp(key, challengeId, code), 'hex');
   const stored = Buffer.from(storedHash, 'hex');
-  return given.length === stored.length && timingSafeEqual(given, stored);
+  return sameBytes(given, stored);
 }
 
 /** What a person typed (Arabic-Indic digits, spaces) as the 6 ASCII digits, or null. */

@@ -1,10 +1,9 @@
 import { Controller, ForbiddenException, Get, Header, Headers, HttpCode, Logger, Post, Query, Req, type RawBodyRequest } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import { Public } from '@app/auth';
 import { MetaWebhookService, verifyMetaSignature } from '@app/channels';
-import { AppConfig } from '@app/common';
+import { AppConfig, sameBytes } from '@app/common';
 
 /**
  * Meta's webhooks for Messenger and Instagram (CONTRACT): the verification handshake, then signed
@@ -30,7 +29,7 @@ export class MetaWebhooksController {
   @ApiOperation({ summary: 'Meta verification: echoes hub.challenge when hub.verify_token matches META_VERIFY_TOKEN, else 403' })
   verify(@Query('hub.mode') mode?: string, @Query('hub.verify_token') token?: string, @Query('hub.challenge') challenge?: string): string {
     const expected = this.config.META_VERIFY_TOKEN;
-    if (mode !== 'subscribe' || !expected || typeof token !== 'string' || !sameText(token, expected) || typeof challenge !== 'string') {
+    if (mode !== 'subscribe' || !expected || typeof token !== 'string' || !sameBytes(token, expected) || typeof challenge !== 'string') {
       throw new ForbiddenException('hub.verify_token does not match');
     }
     return challenge;
@@ -60,10 +59,4 @@ export class MetaWebhooksController {
     }
     return 'EVENT_RECEIVED';
   }
-}
-
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
