@@ -9,6 +9,7 @@ import { SmtpSink, type SinkMessage } from './support/fakes/smtp-sink.js';
 import { createStaff, type StaffAccount } from './support/staff.js';
 import { queryDatabase } from './support/test-database.js';
 import { TestEnvironment } from './support/test-environment.js';
+import { waitFor } from './support/wait-for.js';
 
 const SUPPORT = 'support@example.org';
 
@@ -40,17 +41,6 @@ interface EventRow {
   payload: { automated?: { reason: string } };
 }
 
-/** Polls until `probe` returns something truthy (or the time is up). */
-async function until<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 // The e2e project's `testTimeout` (jest.config.js) is not applied per project; waits for retries with backoff need more than 5 s.
 jest.setTimeout(60_000);
 
@@ -72,34 +62,34 @@ describe('e-mail channel: inbound SMTP, threading, loops and outbound mail', () 
 
   /** The inbound event of a Message-ID once the listener stored it and ingestion (if any) decided. */
   const eventOf = (messageId: string) =>
-    until(async () => {
+    waitFor(`inbound event ${messageId}`, async () => {
       const [row] = await db<EventRow & Record<string, unknown>>(
         "SELECT id, status, ticket_id, message_id, payload FROM inbound_events WHERE channel = 'email' AND external_id = $1",
         [messageId],
       );
       return row && row.status !== 'received' ? row : null;
-    }, `inbound event ${messageId}`);
+    });
 
   /** The ingest job's result (newTicket, acknowledged): done only when the acknowledgement, if any, is stored. */
   const ingestResult = async (eventId: string) => {
     const queue = env.worker!.get<Queue>(getQueueToken(QueueName.Ingest), { strict: false });
-    return until(async () => {
+    return waitFor(`ingestion of ${eventId}`, async () => {
       const job = await queue.getJob(`in-${eventId}`);
       return job && (await job.getState()) === 'completed'
         ? (job.returnvalue as { ticketId: string; newTicket: boolean; acknowledged: boolean })
         : null;
-    }, `ingestion of ${eventId}`);
+    });
   };
 
   const ticket = async (id: string) => (await officer.http.get<TicketJson>(`/api/v1/tickets/${id}`)).body;
-  const sinkMessage = (to: string, match: (m: SinkMessage) => boolean, what: string) => until(() => sink.to(to).find(match), what);
+  const sinkMessage = (to: string, match: (m: SinkMessage) => boolean, what: string) => waitFor(what, () => sink.to(to).find(match));
   const messageRow = (id: string) =>
     db<{ delivery_status: string; delivery_error: string | null; external_id: string | null; meta: Record<string, unknown> }>(
       'SELECT delivery_status, delivery_error, external_id, meta FROM messages WHERE id = $1',
       [id],
     ).then((r) => r[0]);
   const delivered = (id: string, status = 'sent') =>
-    until(async () => ((await messageRow(id))?.delivery_status === status ? messageRow(id) : null), `message ${id} ${status}`);
+    waitFor(`message ${id} ${status}`, async () => ((await messageRow(id))?.delivery_status === status ? messageRow(id) : null));
 
   beforeAll(async () => {
     await sink.start();

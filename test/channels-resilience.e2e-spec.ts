@@ -5,6 +5,7 @@ import { ChannelSweeper } from '../apps/worker/src/channels/channel-sweeper.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 import { queryDatabase } from './support/test-database.js';
 import { TestEnvironment } from './support/test-environment.js';
+import { waitFor } from './support/wait-for.js';
 
 const SECRET = 'meta-secret-resilience';
 const PAGE_ID = '100000000000002';
@@ -29,16 +30,6 @@ const webhook = (...messages: { user: string; mid: string; text: string }[]) =>
       },
     ],
   });
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, everyMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
 
 describe('channels through a Redis outage and a worker restart', () => {
   const redisProxy = new TcpProxy('127.0.0.1', 6379);

@@ -14,6 +14,7 @@ import {
 import { createStaff, type StaffAccount } from './support/staff.js';
 import { queryDatabase } from './support/test-database.js';
 import { TestEnvironment } from './support/test-environment.js';
+import { eventually } from './support/wait-for.js';
 
 interface MessageJson {
   id: string;
@@ -41,18 +42,6 @@ const WHATSAPP_FROM = 'whatsapp:+966511000222';
 /** What Twilio is configured with; requests actually reach the api on 127.0.0.1 (as through a proxy). */
 const PUBLIC_BASE_URL = 'https://helpdesk.example.org';
 const WINDOW_REASON = 'outside WhatsApp’s 24-hour window: send an approved template or reply by SMS';
-
-/** Polls until `ok` holds, failing with `what` and the last value after the timeout. */
-async function eventually<T>(what: string, fn: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  for (;;) {
-    last = await fn();
-    if (ok(last)) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 // The e2e project's `testTimeout` in jest.config.js is not applied (Jest reads it only globally), so a
 // first file that builds the template database, or a wait for retries with backoff, needs this.

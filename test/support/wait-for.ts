@@ -22,3 +22,21 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/** Polls `read` until `ok` holds for what it returns (which may be falsy); on timeout the error shows the last value read. */
+export async function eventually<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  let last: T | undefined;
+  try {
+    const held = await waitFor(
+      what,
+      async () => {
+        last = await read();
+        return ok(last) ? { value: last } : null;
+      },
+      timeoutMs,
+    );
+    return held.value;
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last value: ${JSON.stringify(last)}`, { cause: error });
+  }
+}
