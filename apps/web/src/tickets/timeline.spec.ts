@@ -1,5 +1,5 @@
 import type { AuditEntryView, MessageView } from '../api/views';
-import { mergeTimeline, toTicketEvent, upsertMessage } from './timeline';
+import { keepNewerDeliveries, mergeTimeline, toTicketEvent, upsertMessage } from './timeline';
 
 const message = (id: string, at: string, over: Partial<MessageView> = {}): MessageView => ({
   id,
@@ -95,5 +95,26 @@ describe('ticket timeline', () => {
     expect(late[0]).toMatchObject({ deliveryStatus: 'sent', externalId: 'SM1' });
     const failed = upsertMessage(sent, message('m1', '2025-03-02T10:00:00Z', { direction: 'outbound', deliveryStatus: 'failed', deliveryError: 'x' }));
     expect(failed[0]).toMatchObject({ deliveryStatus: 'failed', deliveryError: 'x' });
+  });
+
+  it('keeps a live delivery status when a refetch that left the server earlier arrives after it', () => {
+    const known = [
+      message('m1', '2025-03-02T10:00:00Z'),
+      message('m2', '2025-03-02T10:01:00Z', { direction: 'outbound', deliveryStatus: 'sent', externalId: 'SM2' }),
+    ];
+    const fetched = [
+      message('m1', '2025-03-02T10:00:00Z'),
+      message('m2', '2025-03-02T10:01:00Z', { direction: 'outbound', deliveryStatus: 'queued' }),
+      message('m3', '2025-03-02T10:02:00Z'),
+    ];
+    expect(keepNewerDeliveries(known, fetched).map((m) => [m.id, m.deliveryStatus])).toEqual([
+      ['m1', 'received'],
+      ['m2', 'sent'],
+      ['m3', 'received'],
+    ]);
+    // A newer status from the server is taken.
+    const delivered = keepNewerDeliveries(known, [message('m2', '2025-03-02T10:01:00Z', { direction: 'outbound', deliveryStatus: 'delivered' })]);
+    expect(delivered[0]!.deliveryStatus).toBe('delivered');
+    expect(keepNewerDeliveries(undefined, fetched)).toBe(fetched);
   });
 });

@@ -113,22 +113,33 @@ export function mergeTimeline(messages: readonly MessageView[], history: readonl
     .map((x) => x.item);
 }
 
+/**
+ * Whether `copy` is an older state of the message than `known`: its delivery status is one `known` has
+ * already moved past. Live events come from several processes and a refetch may have left the server
+ * before the latest event: such a copy (e.g. the "created" event, still queued) never replaces a newer status.
+ */
+function isOlderCopy(known: MessageView, copy: MessageView): boolean {
+  return (
+    !!known.deliveryStatus &&
+    !!copy.deliveryStatus &&
+    known.deliveryStatus !== copy.deliveryStatus &&
+    !canAdvance(known.deliveryStatus as DeliveryStatus, copy.deliveryStatus as DeliveryStatus)
+  );
+}
+
 /** Adds or replaces one message (from `message.created` / `message.updated`) in a ticket's list, in time order. */
 export function upsertMessage(messages: readonly MessageView[], message: MessageView): MessageView[] {
   const at = messages.findIndex((m) => m.id === message.id);
-  if (at >= 0) {
-    // Live events come from several processes and may arrive out of order: an older copy (e.g. the
-    // "created" event, still queued) never replaces a newer delivery status.
-    const known = messages[at]!;
-    if (
-      known.deliveryStatus &&
-      message.deliveryStatus &&
-      known.deliveryStatus !== message.deliveryStatus &&
-      !canAdvance(known.deliveryStatus as DeliveryStatus, message.deliveryStatus as DeliveryStatus)
-    ) {
-      return [...messages];
-    }
-    return messages.map((m, i) => (i === at ? message : m));
-  }
+  if (at >= 0) return isOlderCopy(messages[at]!, message) ? [...messages] : messages.map((m, i) => (i === at ? message : m));
   return [...messages, message].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+}
+
+/** A refetched list of messages, keeping what the console already knows of a delivery when the fetched copy is older. */
+export function keepNewerDeliveries(known: readonly MessageView[] | undefined, fetched: MessageView[]): MessageView[] {
+  if (!known?.length) return fetched;
+  const byId = new Map(known.map((m) => [m.id, m]));
+  return fetched.map((m) => {
+    const current = byId.get(m.id);
+    return current && isOlderCopy(current, m) ? current : m;
+  });
 }

@@ -1,5 +1,5 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { replaceEqualDeep, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -19,7 +19,7 @@ import { useNow } from '../../hooks/use-now';
 import { useStaff } from '../../hooks/use-staff';
 import { hasCollision, initialPresence, presenceReducer } from '../../realtime/presence';
 import { useRealtime, useRealtimeEvent } from '../../realtime/RealtimeProvider';
-import { mergeTimeline, upsertMessage } from '../../tickets/timeline';
+import { keepNewerDeliveries, mergeTimeline, upsertMessage } from '../../tickets/timeline';
 import { ContactPanel } from './ContactPanel';
 import { ReplyBox } from './ReplyBox';
 import { TicketActions } from './TicketActions';
@@ -67,7 +67,15 @@ function TicketScreen({ id }: { id: string }) {
   const detailKey = ['ticket', id];
   const historyKey = ['ticket', id, 'history'];
 
-  const detail = useQuery({ queryKey: detailKey, queryFn: () => unwrap(api.GET('/api/v1/tickets/{id}', { params: { path: { id } } })) });
+  const detail = useQuery({
+    queryKey: detailKey,
+    queryFn: () => unwrap(api.GET('/api/v1/tickets/{id}', { params: { path: { id } } })),
+    // A refetch may have left the server before a live delivery event that has already arrived.
+    structuralSharing: (known, fetched) => {
+      const next = fetched as TicketDetailView;
+      return replaceEqualDeep(known, { ...next, messages: keepNewerDeliveries((known as TicketDetailView | undefined)?.messages, next.messages) });
+    },
+  });
   const history = useQuery({ queryKey: historyKey, queryFn: () => unwrap(api.GET('/api/v1/tickets/{id}/history', { params: { path: { id } } })) });
 
   // Presence: watch while open; the reducer keeps who else views / types and whether a collision warning is due.
