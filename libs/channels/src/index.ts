@@ -18,7 +18,8 @@ export { InboundEvent, type InboundEventStatus } from './inbound/inbound-event.e
 export { InboundEventsService, INGEST_JOB, type IngestJob } from './inbound/inbound-events.service.js';
 export { IngestService, type IngestResult } from './ingest/ingest.service.js';
 export { subjectTicketNumber } from './ingest/threading.js';
-export { OutboundDeliveryService, WHATSAPP_WINDOW_MS, type DeliveryOutcome } from './outbound/outbound-delivery.service.js';
+export { OutboundDeliveryService, type DeliveryOutcome } from './outbound/outbound-delivery.service.js';
+export { lastWhatsAppInboundAt, whatsAppWindowOpen } from './twilio/whatsapp-window.js';
 export { OutboundQueueListener, DELIVER_JOB, deliverJobId, type DeliverJob } from './outbound/outbound-queue.listener.js';
 export { MessageTemplate } from './templates/message-template.entity.js';
 export { MessageTemplatesService, type RenderedTemplate } from './templates/message-templates.service.js';

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { MessageTemplatesService, WHATSAPP_WINDOW_MS } from '@app/channels';
+import { lastWhatsAppInboundAt, MessageTemplatesService, whatsAppWindowOpen } from '@app/channels';
 import { AppConfig } from '@app/common';
 import type { Contact } from '@app/contacts';
 import { type Ticket, TicketsService } from '@app/tickets';
@@ -215,13 +215,7 @@ export class SurveyDispatchService {
   }
 
   private async whatsAppFacts(contactId: string, templateKey: string, language: 'ar' | 'en'): Promise<WhatsAppFacts> {
-    const rows: { last: Date | null }[] = await this.dataSource.query(
-      `SELECT max(m.created_at) AS last FROM messages m JOIN tickets t ON t.id = m.ticket_id
-       WHERE t.contact_id = $1 AND m.channel = 'whatsapp' AND m.direction = 'inbound'`,
-      [contactId],
-    );
-    const last = rows[0]?.last ? new Date(rows[0].last) : null;
-    const windowOpen = !!last && Date.now() - last.getTime() < WHATSAPP_WINDOW_MS - WINDOW_SAFETY_MS;
+    const windowOpen = whatsAppWindowOpen(await lastWhatsAppInboundAt(this.dataSource, contactId), new Date(), WINDOW_SAFETY_MS);
     const rendered = await this.templates.render(templateKey, language, 'whatsapp', {}).catch(() => null);
     return { windowOpen, templateContentSid: rendered?.whatsappContentSid ?? null };
   }

@@ -1,9 +1,11 @@
+import { WHATSAPP_WINDOW_MS } from '../../../../libs/channels/src/twilio/whatsapp-window';
+
 /**
  * WhatsApp's customer-care window: a free-form reply may be sent only within 24 hours of the
  * contact's last WhatsApp message. Outside it, an approved template (or another channel, SMS) is
  * needed. The server enforces it too (Twilio refuses with 63016); this tells the officer first.
  */
-export const WHATSAPP_WINDOW_MS = 24 * 3600_000;
+export { WHATSAPP_WINDOW_MS };
 /** Under this, the window is shown as closing soon. */
 export const WHATSAPP_CLOSING_SOON_MS = 3600_000;
 

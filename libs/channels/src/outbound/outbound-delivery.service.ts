@@ -7,8 +7,8 @@ import { AttachmentLinkSigner, Message, type Ticket, TicketsService } from '@app
 import { ChannelDeliveryError, type DeliveryChannel, type OutboundMessage } from '../core/channel-adapter.js';
 import { ChannelRegistry } from '../core/channel-registry.js';
 import { chooseDeliveryRoute } from '../core/delivery-route.js';
+import { lastWhatsAppInboundAt, whatsAppWindowOpen } from '../twilio/whatsapp-window.js';
 
-export const WHATSAPP_WINDOW_MS = 24 * 3600_000;
 
 export type DeliveryOutcome = { delivered: true; via: DeliveryChannel; sandbox: boolean } | { delivered: false; reason: string; skipped?: boolean };
 
@@ -125,14 +125,7 @@ export class OutboundDeliveryService {
    * it only an approved template may be sent (REFERENCE §1.2).
    */
   private async applyWhatsAppWindow(message: Message, contactId: string, out: OutboundMessage): Promise<string | null> {
-    const last = await this.dataSource
-      .getRepository(Message)
-      .createQueryBuilder('m')
-      .innerJoin('m.ticket', 't')
-      .where("t.contact_id = :contactId AND m.channel = 'whatsapp' AND m.direction = 'inbound'", { contactId })
-      .orderBy('m.created_at', 'DESC')
-      .getOne();
-    const open = !!last && Date.now() - last.createdAt.getTime() < WHATSAPP_WINDOW_MS;
+    const open = whatsAppWindowOpen(await lastWhatsAppInboundAt(this.dataSource, contactId), new Date());
     const template = message.meta.whatsappTemplate as { contentSid: string; variables: Record<string, string> } | undefined;
     if (template) {
       out.template = template;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MessageTemplatesService } from '@app/channels';
+import { lastWhatsAppInboundAt, MessageTemplatesService } from '@app/channels';
 import { Message, TicketsService } from '@app/tickets';
 import { whatsappTemplateFor } from './whatsapp-template.js';
 
@@ -43,7 +43,7 @@ export class ApplicantNotifier {
     const language = contact.preferredLanguage;
     const vars = variables(language);
     const rendered = await this.templates.render(key, language, ticket.channel, vars);
-    const lastInbound = ticket.channel === 'whatsapp' ? await this.lastWhatsAppInbound(contact.id) : null;
+    const lastInbound = ticket.channel === 'whatsapp' ? await lastWhatsAppInboundAt(this.dataSource, contact.id) : null;
     const template = whatsappTemplateFor(
       ticket.channel,
       lastInbound,
@@ -57,16 +57,5 @@ export class ApplicantNotifier {
       ...(rendered.subject ? { subject: rendered.subject } : {}),
       ...(template ? { whatsappTemplate: template } : {}),
     });
-  }
-
-  private async lastWhatsAppInbound(contactId: string): Promise<Date | null> {
-    const last = await this.dataSource
-      .getRepository(Message)
-      .createQueryBuilder('m')
-      .innerJoin('m.ticket', 't')
-      .where("t.contact_id = :contactId AND m.channel = 'whatsapp' AND m.direction = 'inbound'", { contactId })
-      .orderBy('m.created_at', 'DESC')
-      .getOne();
-    return last?.createdAt ?? null;
   }
 }

@@ -1,4 +1,4 @@
-import { WHATSAPP_WINDOW_MS } from '@app/channels';
+import { whatsAppWindowOpen } from '@app/channels';
 
 /**
  * WhatsApp allows free text only within 24 hours of the person's last message (REFERENCE §1.2).
@@ -13,7 +13,6 @@ export function whatsappTemplateFor(
   variables: string[],
 ): { contentSid: string; variables: Record<string, string> } | null {
   if (channel !== 'whatsapp' || !contentSid) return null;
-  const open = !!lastInboundAt && now.getTime() - lastInboundAt.getTime() < WHATSAPP_WINDOW_MS;
-  if (open) return null;
+  if (whatsAppWindowOpen(lastInboundAt, now)) return null;
   return { contentSid, variables: Object.fromEntries(variables.map((v, i) => [String(i + 1), v])) };
 }
