@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { parseTicketNumber } from '@app/tickets';
 import { createStaff, type StaffAccount } from './support/staff.js';
 import { HttpClient } from './support/http-client.js';
 import { queryDatabase } from './support/test-database.js';
@@ -76,6 +77,24 @@ describe('tickets, contacts and the shared queue', () => {
       expect(res.body.number).toMatch(/^14\d\d-\d{6}$/);
       const contact = await officer.http.get<{ identities: { kind: string; address: string }[] }>(`/api/v1/contacts/${res.body.contact.id}`);
       expect(contact.body.identities).toEqual([{ kind: 'phone', address: '+966501234567' }]);
+    });
+
+    it('numbers tickets with at least six digits, in the form a search by number finds', async () => {
+      const year = Number((await openCall(officer, { contact: { name: 'رقم أول' } })).body.number.slice(0, 4));
+      const [{ last_value: kept }] = await queryDatabase<{ last_value: string }>(
+        env.config.DATABASE_URL,
+        'SELECT last_value FROM ticket_number_counters WHERE hijri_year = $1',
+        [year],
+      );
+      const numberAfter = async (last: number) => {
+        await queryDatabase(env.config.DATABASE_URL, 'UPDATE ticket_number_counters SET last_value = $2 WHERE hijri_year = $1', [year, last]);
+        return (await openCall(officer, { contact: { name: `بعد ${last}` } })).body.number;
+      };
+      expect(await numberAfter(122)).toBe(`${year}-000123`);
+      expect(await numberAfter(1234566)).toBe(`${year}-1234567`);
+      expect(parseTicketNumber(`${year}-123`)).toBe(`${year}-000123`);
+      expect(parseTicketNumber(`${year}-1234567`)).toBe(`${year}-1234567`);
+      await queryDatabase(env.config.DATABASE_URL, 'UPDATE ticket_number_counters SET last_value = $2 WHERE hijri_year = $1', [year, kept]);
     });
 
     it('finds the same caller again when the number is written another way', async () => {

@@ -17,6 +17,7 @@ import {
 import type { Channel, ContactKind, IdentityKind } from './contact-kinds.js';
 import { ContactIdentity } from './contact-identity.entity.js';
 import { Contact } from './contact.entity.js';
+import { contactFromRow, type ContactRow } from './contact-rows.js';
 import { normalizeIdentityAddress } from './identity-address.js';
 
 export interface IdentityInput {
@@ -46,7 +47,6 @@ export class ContactsService {
 
   constructor(
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
-    @InjectRepository(ContactIdentity) private readonly identities: Repository<ContactIdentity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(AUTH_SECRET) secret: string,
@@ -70,14 +70,12 @@ export class ContactsService {
   /** The contact reachable at this address, or null. Identities always point at the surviving contact of a merge. */
   async findByIdentity(input: IdentityInput, manager?: EntityManager): Promise<Contact | null> {
     const { kind, address } = this.identity(input);
-    const repo = manager?.getRepository(ContactIdentity) ?? this.identities;
-    // A query builder sends one query; `findOne` with a relation sends two.
-    const identity = await repo
-      .createQueryBuilder('i')
-      .innerJoinAndSelect('i.contact', 'c')
-      .where('i.kind = :kind AND i.address = :address', { kind, address })
-      .getOne();
-    return identity?.contact ?? null;
+    // Plain SQL: every inbound message asks this.
+    const rows: ContactRow[] = await (manager ?? this.dataSource.manager).query(
+      'SELECT c.* FROM contact_identities i JOIN contacts c ON c.id = i.contact_id WHERE i.kind = $1 AND i.address = $2',
+      [kind, address],
+    );
+    return rows.length ? contactFromRow(rows[0]) : null;
   }
 
   /**
@@ -131,37 +129,19 @@ export class ContactsService {
     const name = defaults.name?.trim() || identity.address;
     const preferredLanguage = defaults.preferredLanguage ?? 'ar';
     const searchText = contactSearchText(name, null, [identity]);
-    const rows: { id: string; created_at: Date; updated_at: Date }[] = await manager.query(
+    const rows: ContactRow[] = await manager.query(
       `WITH created AS (
          INSERT INTO contacts (name, kind, preferred_language, search_text)
          SELECT $3, 'public', $4, $5 WHERE NOT EXISTS (SELECT 1 FROM contact_identities WHERE kind = $1 AND address = $2)
-         RETURNING id, created_at, updated_at
+         RETURNING *
        ), identity AS (
          INSERT INTO contact_identities (contact_id, kind, address) SELECT id, $1, $2 FROM created
        )
-       SELECT id, created_at, updated_at FROM created`,
+       SELECT * FROM created`,
       [identity.kind, identity.address, name, preferredLanguage, searchText],
     );
-    const row = rows[0];
-    if (!row) return null;
-    const contact = manager.getRepository(Contact).create({
-      id: row.id,
-      kind: 'public',
-      name,
-      membershipNumber: null,
-      preferredLanguage,
-      preferredChannel: null,
-      consentToContact: false,
-      surveyOptOut: false,
-      notes: null,
-      nationalIdEncrypted: null,
-      nationalIdHash: null,
-      nationalIdMasked: null,
-      searchText,
-      mergedIntoId: null,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    });
+    if (!rows.length) return null;
+    const contact = contactFromRow(rows[0]);
     const entry: AuditRecord = {
       actorId: null,
       action: 'contact.created',

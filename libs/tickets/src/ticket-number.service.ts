@@ -1,22 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { hijriParts } from '@app/common';
 
-/** Hands out ticket numbers: the Hijri year of creation and a sequence within it, e.g. 1448-000123. */
+/**
+ * Hands out ticket numbers: the Hijri year of creation and a sequence within it, e.g. 1448-000123. The number is
+ * taken inside the statement that inserts the ticket (one round trip less per ticket).
+ */
 @Injectable()
 export class TicketNumberService {
-  async next(manager: EntityManager, at: Date = new Date()): Promise<string> {
-    const year = hijriParts(at).year;
-    // One row per year, incremented atomically: concurrent tickets never share a number.
-    const rows: { last_value: number }[] = await manager.query(
-      `INSERT INTO ticket_number_counters (hijri_year, last_value) VALUES ($1, 1)
-       ON CONFLICT (hijri_year) DO UPDATE SET last_value = ticket_number_counters.last_value + 1
-       RETURNING last_value`,
-      [year],
-    );
-    return formatTicketNumber(year, rows[0].last_value);
+  /**
+   * A CTE `ticket_number (number)` with the next number of `at`'s Hijri year, to open the statement that inserts the
+   * ticket; its parameter `$1` is `year`. One row per year, incremented atomically: concurrent tickets never share a
+   * number, and the counter stays locked until the transaction ends.
+   */
+  next(at: Date = new Date()): { cte: string; year: number } {
+    return { cte: NEXT_NUMBER_CTE, year: hijriParts(at).year };
   }
 }
+
+// Formats as formatTicketNumber() does: at least six digits, never cut.
+const NEXT_NUMBER_CTE = `ticket_number AS (
+  INSERT INTO ticket_number_counters (hijri_year, last_value) VALUES ($1, 1)
+  ON CONFLICT (hijri_year) DO UPDATE SET last_value = ticket_number_counters.last_value + 1
+  RETURNING hijri_year || '-' || lpad(last_value::text, greatest(6, length(last_value::text)), '0') AS number
+)`;
 
 export function formatTicketNumber(hijriYear: number, sequence: number): string {
   return `${hijriYear}-${String(sequence).padStart(6, '0')}`;

@@ -1,16 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import {
-  DataSource,
-  type DeepPartial,
-  type EntityManager,
-  In,
-  type ObjectLiteral,
-  type QueryDeepPartialEntity,
-  Repository,
-  type SelectQueryBuilder,
-} from 'typeorm';
+import { DataSource, type EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import { type AuditRecord, AuditService } from '@app/audit';
 import { type Actor, DomainError, encodeCursor, normalizeSearchText } from '@app/common';
 import { type Channel, Contact } from '@app/contacts';
@@ -34,6 +25,15 @@ import {
   type TicketStatus,
   type TicketType,
 } from './ticket-vocabulary.js';
+import {
+  messageFromRow,
+  type MessageRow,
+  SHOWN_TICKET_SQL,
+  shownTicketFromRow,
+  type ShownTicketRow,
+  ticketFromRow,
+  type TicketRow,
+} from './ticket-rows.js';
 import { Ticket } from './ticket.entity.js';
 
 /** Who is looking: the queue shows each role what it works on. */
@@ -113,7 +113,6 @@ export interface TicketChanges {
 
 /** The ticket's own columns, without its relations, as TypeORM's update() takes them. */
 type TicketColumns = Partial<Omit<Ticket, 'messages' | 'contact' | 'assignee' | 'team' | 'category'>>;
-type MessageColumns = Partial<Omit<Message, 'ticket' | 'attachments'>>;
 
 export interface StatusMove {
   ticketId: string;
@@ -133,6 +132,15 @@ export interface TicketWrite {
 
 const TICKET_RELATIONS = { contact: true, assignee: true, team: true, category: true } as const;
 
+/** The columns a provider's delivery report may change. */
+const DELIVERY_COLUMNS = {
+  deliveryStatus: 'delivery_status',
+  externalId: 'external_id',
+  deliveryError: 'delivery_error',
+  meta: 'meta',
+  channel: 'channel',
+} as const satisfies Partial<Record<keyof Message, string>>;
+
 @Injectable()
 export class TicketsService {
   constructor(
@@ -148,14 +156,14 @@ export class TicketsService {
   // ---- reading -------------------------------------------------------------------------
 
   async get(id: string, viewer?: Viewer): Promise<Ticket> {
-    const ticket = await shownTicket(this.dataSource.manager).where('t.id = :id', { id }).getOne();
+    const [ticket] = await shownTickets(this.dataSource.manager, 'WHERE t.id = $1', [id]);
     if (!ticket || (viewer && !canSee(viewer, ticket))) throw DomainError.notFound('Ticket', id);
     return ticket;
   }
 
   async findByNumber(number: string): Promise<Ticket | null> {
     const parsed = parseTicketNumber(number);
-    return parsed ? shownTicket(this.dataSource.manager).where('t.number = :number', { number: parsed }).getOne() : null;
+    return parsed ? ((await shownTickets(this.dataSource.manager, 'WHERE t.number = $1', [parsed]))[0] ?? null) : null;
   }
 
   async message(id: string): Promise<Message> {
@@ -209,27 +217,34 @@ export class TicketsService {
     if (contact.mergedIntoId) throw new DomainError('conflict', `contact ${contact.id} was merged into ${contact.mergedIntoId}`);
     await this.checkReferences(manager, input);
     const now = new Date();
-    const number = await this.numbers.next(manager, now);
-    const reply = input.firstMessage && input.reply ? await input.reply(number) : null;
+    const expectsReply = !!(input.firstMessage && input.reply);
+    const { cte, year } = this.numbers.next(now);
+    // The number is taken in the ticket's insert. Its last activity is the last of its first messages, a millisecond
+    // apart, so no second write moves it (unless the reply expected turns out to have no template).
+    const [row]: TicketRow[] = await manager.query(
+      `WITH ${cte}
+       INSERT INTO tickets (number, subject, subject_search, type, status, priority, channel, contact_id, category_id, team_id, tags, created_by_id, last_activity_at)
+       SELECT number, $2, $3, $4, 'new', $5, $6, $7, $8, $9, $10, $11, $12 FROM ticket_number
+       RETURNING *`,
+      [
+        year,
+        input.subject.trim().slice(0, 300),
+        normalizeSearchText(input.subject),
+        input.type,
+        input.priority ?? 'normal',
+        input.channel,
+        contact.id,
+        input.categoryId ?? null,
+        input.teamId ?? null,
+        dedupeTags(input.tags ?? []),
+        input.createdById ?? null,
+        new Date(now.getTime() + (expectsReply ? 1 : 0)),
+      ],
+    );
+    const ticket = ticketFromRow(row);
+    const reply = expectsReply && input.reply ? await input.reply(ticket.number) : null;
     const firstMessages: NewMessage[] = input.firstMessage ? [input.firstMessage] : [];
     if (reply) firstMessages.push({ direction: 'outbound', body: reply.body, deliveryStatus: 'queued', meta: reply.meta });
-    const ticket = await insertOne<Ticket>(manager.getRepository(Ticket), {
-      number,
-      subject: input.subject.trim().slice(0, 300),
-      subjectSearch: normalizeSearchText(input.subject),
-      type: input.type,
-      status: 'new',
-      priority: input.priority ?? 'normal',
-      channel: input.channel,
-      contactId: contact.id,
-      categoryId: input.categoryId ?? null,
-      teamId: input.teamId ?? null,
-      assigneeId: null,
-      tags: dedupeTags(input.tags ?? []),
-      createdById: input.createdById ?? null,
-      // The last of its first messages, a millisecond apart: no second write to move it.
-      lastActivityAt: new Date(now.getTime() + Math.max(0, firstMessages.length - 1)),
-    } satisfies TicketColumns);
     const messages = firstMessages.length ? await this.insertMessages(manager, ticket, firstMessages, now) : [];
     const entry: AuditRecord = {
       actorId: actor.id,
@@ -336,11 +351,12 @@ export class TicketsService {
     statuses: TicketStatus[],
     limit: number,
   ): Promise<Ticket[]> {
-    return shownTicket(manager)
-      .where('t.contact_id = :contactId AND t.channel = :channel AND t.status IN (:...statuses)', { contactId, channel, statuses })
-      .orderBy('t.lastActivityAt', 'DESC')
-      .limit(limit)
-      .getMany();
+    return shownTickets(manager, 'WHERE t.contact_id = $1 AND t.channel = $2 AND t.status = ANY($3) ORDER BY t.last_activity_at DESC LIMIT $4', [
+      contactId,
+      channel,
+      statuses,
+      limit,
+    ]);
   }
 
   /** The ticket with what the console shows of it, read inside the caller's transaction. */
@@ -589,14 +605,16 @@ export class TicketsService {
     if (update.externalId && !message.externalId) changes.externalId = update.externalId;
     if (update.meta) changes.meta = { ...message.meta, ...update.meta };
     if (!Object.keys(changes).length) return false;
-    const result = await this.messages
-      .createQueryBuilder()
-      .update()
-      .set(changes as never)
-      .where('id = :id', { id: messageId })
-      .andWhere(message.deliveryStatus === null ? 'delivery_status IS NULL' : 'delivery_status = :old', { old: message.deliveryStatus })
-      .execute();
-    if (!result.affected) return this.recordDelivery(messageId, update);
+    // Plain SQL (every delivery runs it), and only while the status is still the one read.
+    const set = Object.entries(changes).map(([property, value]) => ({
+      column: DELIVERY_COLUMNS[property as keyof typeof changes],
+      value: property === 'meta' ? JSON.stringify(value) : value,
+    }));
+    const [, affected]: [unknown, number] = await this.messages.manager.query(
+      `UPDATE messages SET ${set.map((c, i) => `${c.column} = $${i + 3}`).join(', ')} WHERE id = $1 AND delivery_status IS NOT DISTINCT FROM $2`,
+      [messageId, message.deliveryStatus, ...set.map((c) => c.value)],
+    );
+    if (!affected) return this.recordDelivery(messageId, update);
     Object.assign(message, changes);
     await this.realtime.publish({
       type: 'message.updated',
@@ -737,27 +755,35 @@ export class TicketsService {
     inputs: NewMessage[],
     at: Date = new Date(Math.max(Date.now(), ticket.lastActivityAt.getTime() + 1)),
   ): Promise<Message[]> {
-    const repo = manager.getRepository(Message);
-    const values = inputs.map(
-      (input, i) =>
-        ({
-          ticketId: ticket.id,
-          direction: input.direction,
-          channel: input.channel ?? ticket.channel,
-          authorContactId: input.authorContactId ?? (input.direction === 'inbound' && !input.authorUserId ? ticket.contactId : null),
-          authorUserId: input.authorUserId ?? null,
-          body: input.body,
-          bodyHtml: input.bodyHtml ?? null,
-          deliveryStatus: input.deliveryStatus ?? (input.direction === 'inbound' ? 'received' : null),
-          deliveryError: null,
-          externalId: input.externalId ?? null,
-          // jsonb: TypeORM's deep-partial typing cannot express free-form records.
-          meta: (input.meta ?? {}) as never,
-          searchText: input.direction === 'note' ? '' : normalizeSearchText(input.body).slice(0, 20000),
-          createdAt: new Date(at.getTime() + i),
-        }) satisfies MessageColumns,
+    // Plain SQL: every inbound message runs it. Eleven parameters a message.
+    const parameters = inputs.flatMap((input, i) => [
+      input.direction,
+      input.channel ?? ticket.channel,
+      input.authorContactId ?? (input.direction === 'inbound' && !input.authorUserId ? ticket.contactId : null),
+      input.authorUserId ?? null,
+      input.body,
+      input.bodyHtml ?? null,
+      input.deliveryStatus ?? (input.direction === 'inbound' ? 'received' : null),
+      input.externalId ?? null,
+      JSON.stringify(input.meta ?? {}),
+      input.direction === 'note' ? '' : normalizeSearchText(input.body).slice(0, 20000),
+      new Date(at.getTime() + i),
+    ]);
+    const tuples = inputs.map((_, i) => `($1, ${Array.from({ length: 11 }, (__, k) => `$${2 + i * 11 + k}`).join(', ')})`);
+    const insert = `INSERT INTO messages (ticket_id, direction, channel, author_contact_id, author_user_id, body, body_html, delivery_status, external_id, meta, search_text, created_at)
+       VALUES ${tuples.join(', ')} RETURNING *`;
+    const last = new Date(at.getTime() + inputs.length - 1);
+    const moves = ticket.lastActivityAt.getTime() !== last.getTime();
+    // The ticket's last activity moves in the same statement. Rows come back in the order of VALUES (created_at ascending).
+    const inserted: MessageRow[] = await manager.query(
+      moves
+        ? `WITH inserted AS (${insert}),
+           moved AS (UPDATE tickets SET last_activity_at = $${2 + parameters.length}, updated_at = CURRENT_TIMESTAMP WHERE id = $1)
+           SELECT * FROM inserted ORDER BY created_at`
+        : insert,
+      moves ? [ticket.id, ...parameters, last] : [ticket.id, ...parameters],
     );
-    const messages = await insertAll<Message>(repo, values);
+    const messages = inserted.map(messageFromRow);
     const files = manager.getRepository(Attachment);
     const rows = inputs.flatMap((input, i) =>
       (input.attachments ?? []).map((f) => ({
@@ -773,23 +799,32 @@ export class TicketsService {
     const generated = rows.length ? (await files.insert(rows)).generatedMaps : [];
     const attachments = rows.map((r, i) => files.create({ ...r, ...generated[i] }));
     for (const m of messages) m.attachments = attachments.filter((a) => a.messageId === m.id);
-    const last = messages[messages.length - 1].createdAt;
-    if (ticket.lastActivityAt.getTime() !== last.getTime()) {
-      await manager.getRepository(Ticket).update(ticket.id, { lastActivityAt: last });
+    if (moves) {
       ticket.lastActivityAt = last;
       ticket.updatedAt = last;
     }
     return messages;
   }
 
-  /** The update of a ticket's columns (and `updated_at`) as one statement, to run with its audit entries (`recordWithChange`). */
+  /**
+   * The update of a ticket's columns (and `updated_at`) as one plain statement, to run with its audit entries
+   * (`recordWithChange`); routing runs it for every new ticket. Undefined values are left out, as TypeORM's update() does.
+   */
   private ticketUpdate(ticketId: string, changes: TicketColumns): { sql: string; parameters: unknown[] } {
-    const [sql, parameters] = this.tickets.createQueryBuilder().update().set(changes).where('id = :id', { id: ticketId }).getQueryAndParameters();
-    return { sql, parameters };
+    const set = Object.entries(changes).filter(([, value]) => value !== undefined);
+    const columns = set.map(([property], i) => {
+      const column = this.tickets.metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`tickets have no column for ${property}`);
+      return `${column.databaseName} = $${i + 2}`;
+    });
+    return {
+      sql: `UPDATE tickets SET ${[...columns, 'updated_at = CURRENT_TIMESTAMP'].join(', ')} WHERE id = $1`,
+      parameters: [ticketId, ...set.map(([, value]) => value)],
+    };
   }
 
   private async load(manager: EntityManager, id: string): Promise<Ticket> {
-    const ticket = await shownTicket(manager).where('t.id = :id', { id }).getOne();
+    const [ticket] = await shownTickets(manager, 'WHERE t.id = $1', [id]);
     if (!ticket) throw DomainError.notFound('Ticket', id);
     return ticket;
   }
@@ -817,29 +852,12 @@ function ticketEvent(type: 'ticket.created' | 'ticket.updated' | 'ticket.assigne
 }
 
 /**
- * A ticket with what the console shows of it (contact, assignee, team, category), in one query:
- * `findOne` with relations sends two (a DISTINCT query for the id, then the joins).
+ * Tickets with what the console shows of them (contact, assignee, team, category), in one plain query;
+ * `rest`: the WHERE on `t` and what follows it.
  */
-function shownTicket(manager: EntityManager): SelectQueryBuilder<Ticket> {
-  return manager
-    .getRepository(Ticket)
-    .createQueryBuilder('t')
-    .leftJoinAndSelect('t.contact', 'contact')
-    .leftJoinAndSelect('t.assignee', 'assignee')
-    .leftJoinAndSelect('t.team', 'team')
-    .leftJoinAndSelect('t.category', 'category');
-}
-
-/** Inserts one row and returns it as an entity with what the database filled in (id, timestamps, defaults), without reading it back. */
-async function insertOne<T extends ObjectLiteral>(repo: Repository<T>, values: QueryDeepPartialEntity<T>): Promise<T> {
-  const [row] = await insertAll(repo, [values]);
-  return row;
-}
-
-/** `insertOne` for several rows, in one statement. */
-async function insertAll<T extends ObjectLiteral>(repo: Repository<T>, values: QueryDeepPartialEntity<T>[]): Promise<T[]> {
-  const { generatedMaps } = await repo.insert(values);
-  return values.map((v, i) => repo.create({ ...v, ...generatedMaps[i] } as DeepPartial<T>));
+async function shownTickets(manager: EntityManager, rest: string, parameters: unknown[]): Promise<Ticket[]> {
+  const rows: ShownTicketRow[] = await manager.query(`${SHOWN_TICKET_SQL} ${rest}`, parameters);
+  return rows.map(shownTicketFromRow);
 }
 
 export function canSee(viewer: Viewer, ticket: Pick<Ticket, 'type'>): boolean {

@@ -7,7 +7,7 @@ import { type AuditRecord, AuditService } from '@app/audit';
 import { withTimeout } from '@app/common';
 import { QueueName } from '@app/queue';
 import type { InboundContact } from '../core/channel-adapter.js';
-import { InboundEvent } from './inbound-event.entity.js';
+import { InboundEvent, inboundEventFromRow, type InboundEventRow } from './inbound-event.entity.js';
 
 export const INGEST_JOB = 'ingest-event';
 
@@ -80,8 +80,10 @@ export class InboundEventsService {
     return queued;
   }
 
-  get(id: string): Promise<InboundEvent | null> {
-    return this.events.findOneBy({ id });
+  /** Plain SQL: the worker reads every event once. */
+  async get(id: string): Promise<InboundEvent | null> {
+    const rows: InboundEventRow[] = await this.events.manager.query('SELECT * FROM inbound_events WHERE id = $1', [id]);
+    return rows.length ? inboundEventFromRow(rows[0]) : null;
   }
 
   /**

@@ -2,8 +2,19 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, DomainError } from '@app/common';
-import { type Channel, type Contact } from '@app/contacts';
-import { AttachmentLinkSigner, Message, type Ticket, TicketsService } from '@app/tickets';
+import { type Channel, type Contact, contactFromRow, contactIdentityFromRow, type ContactIdentityRow, type ContactRow } from '@app/contacts';
+import {
+  AttachmentLinkSigner,
+  attachmentFromRow,
+  type AttachmentRow,
+  Message,
+  messageFromRow,
+  type MessageRow,
+  type Ticket,
+  ticketFromRow,
+  type TicketRow,
+  TicketsService,
+} from '@app/tickets';
 import { ChannelDeliveryError, type DeliveryChannel, type OutboundMessage } from '../core/channel-adapter.js';
 import { ChannelRegistry } from '../core/channel-registry.js';
 import { chooseDeliveryRoute } from '../core/delivery-route.js';
@@ -84,19 +95,22 @@ export class OutboundDeliveryService {
     }
   }
 
-  /** The message with its attachments, its ticket and the ticket's contact with identities: one query. */
+  /** The message with its attachments, its ticket and the ticket's contact with identities: one plain query. */
   private async toDeliver(messageId: string): Promise<Message & { ticket: Ticket & { contact: Contact } }> {
-    const message = await this.dataSource
-      .getRepository(Message)
-      .createQueryBuilder('m')
-      .leftJoinAndSelect('m.attachments', 'a')
-      .innerJoinAndSelect('m.ticket', 't')
-      .innerJoinAndSelect('t.contact', 'c')
-      .leftJoinAndSelect('c.identities', 'i')
-      .where('m.id = :id', { id: messageId })
-      .getOne();
-    if (!message) throw DomainError.notFound('Message', messageId);
-    return message as Message & { ticket: Ticket & { contact: Contact } };
+    const rows: (MessageRow & { ticket: TicketRow; contact: ContactRow; attachments: AttachmentRow[]; identities: ContactIdentityRow[] })[] =
+      await this.dataSource.query(
+        `SELECT m.*, to_jsonb(t) AS ticket, to_jsonb(c) AS contact,
+                (SELECT coalesce(jsonb_agg(a ORDER BY a.created_at, a.id), '[]') FROM attachments a WHERE a.message_id = m.id) AS attachments,
+                (SELECT coalesce(jsonb_agg(i ORDER BY i.created_at, i.id), '[]') FROM contact_identities i WHERE i.contact_id = c.id) AS identities
+           FROM messages m JOIN tickets t ON t.id = m.ticket_id JOIN contacts c ON c.id = t.contact_id
+          WHERE m.id = $1`,
+        [messageId],
+      );
+    const row = rows[0];
+    if (!row) throw DomainError.notFound('Message', messageId);
+    const contact = Object.assign(contactFromRow(row.contact), { identities: row.identities.map(contactIdentityFromRow) });
+    const ticket = Object.assign(ticketFromRow(row.ticket), { contact });
+    return Object.assign(messageFromRow(row), { ticket, attachments: row.attachments.map(attachmentFromRow) });
   }
 
   /** Outbound messages still queued a while after they were stored (Redis was down when they were). */
