@@ -13,9 +13,7 @@ import { AppConfig } from '@app/common';
 export class TwilioSignatureGuard implements CanActivate {
   private readonly logger = new Logger('TwilioWebhooks');
 
-  constructor(private readonly config: AppConfig) {
-    if (!config.TWILIO_AUTH_TOKEN) this.logger.warn('TWILIO_AUTH_TOKEN is not set: Twilio webhook signatures are not checked (sandbox)');
-  }
+  constructor(private readonly config: AppConfig) {}
 
   canActivate(context: ExecutionContext): boolean {
     const token = this.config.TWILIO_AUTH_TOKEN;

@@ -39,7 +39,9 @@ export class TwilioWebhooksController {
     private readonly inbound: InboundEventsService,
     private readonly statuses: TwilioStatusService,
     private readonly calls: TwilioCallLog,
-  ) {}
+  ) {
+    if (!config.TWILIO_AUTH_TOKEN) this.logger.warn('TWILIO_AUTH_TOKEN is not set: Twilio webhook signatures are not checked (sandbox)');
+  }
 
   /** SMS and WhatsApp messages: stored once per MessageSid, answered with empty TwiML. */
   @Post('messaging')
