@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, Repository } from 'typeorm';
 import { type AuditRecord, AuditService } from '@app/audit';
+import { entityFromRow, type Row } from '@app/database';
 import {
   type Actor,
   AUTH_SECRET,
@@ -17,7 +18,6 @@ import {
 import type { Channel, ContactKind, IdentityKind } from './contact-kinds.js';
 import { ContactIdentity } from './contact-identity.entity.js';
 import { Contact } from './contact.entity.js';
-import { contactFromRow, type ContactRow } from './contact-rows.js';
 import { normalizeIdentityAddress } from './identity-address.js';
 
 export interface IdentityInput {
@@ -71,11 +71,12 @@ export class ContactsService {
   async findByIdentity(input: IdentityInput, manager?: EntityManager): Promise<Contact | null> {
     const { kind, address } = this.identity(input);
     // Plain SQL: every inbound message asks this.
-    const rows: ContactRow[] = await (manager ?? this.dataSource.manager).query(
+    const m = manager ?? this.dataSource.manager;
+    const rows: Row[] = await m.query(
       'SELECT c.* FROM contact_identities i JOIN contacts c ON c.id = i.contact_id WHERE i.kind = $1 AND i.address = $2',
       [kind, address],
     );
-    return rows.length ? contactFromRow(rows[0]) : null;
+    return rows.length ? entityFromRow(m, Contact, rows[0]) : null;
   }
 
   /**
@@ -129,7 +130,7 @@ export class ContactsService {
     const name = defaults.name?.trim() || identity.address;
     const preferredLanguage = defaults.preferredLanguage ?? 'ar';
     const searchText = contactSearchText(name, null, [identity]);
-    const rows: ContactRow[] = await manager.query(
+    const rows: Row[] = await manager.query(
       `WITH created AS (
          INSERT INTO contacts (name, kind, preferred_language, search_text)
          SELECT $3, 'public', $4, $5 WHERE NOT EXISTS (SELECT 1 FROM contact_identities WHERE kind = $1 AND address = $2)
@@ -141,7 +142,7 @@ export class ContactsService {
       [identity.kind, identity.address, name, preferredLanguage, searchText],
     );
     if (!rows.length) return null;
-    const contact = contactFromRow(rows[0]);
+    const contact = entityFromRow(manager, Contact, rows[0]);
     const entry: AuditRecord = {
       actorId: null,
       action: 'contact.created',

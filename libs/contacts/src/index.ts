@@ -1,6 +1,5 @@
 export { Contact } from './contact.entity.js';
 export { ContactIdentity } from './contact-identity.entity.js';
-export { contactFromRow, contactIdentityFromRow, type ContactIdentityRow, type ContactRow } from './contact-rows.js';
 export { ContactsModule } from './contacts.module.js';
 export { ContactsService, type ContactInput, type IdentityInput } from './contacts.service.js';
 export { normalizeIdentityAddress } from './identity-address.js';

@@ -5,3 +5,4 @@ export { schemaDiff } from './schema-diff.js';
 export { SnakeNamingStrategy } from './snake-naming.strategy.js';
 export { MIGRATIONS } from './migrations/index.js';
 export { withAdvisoryLock } from './advisory-lock.js';
+export { entityFromRow, type Row } from './entity-from-row.js';

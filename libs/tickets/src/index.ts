@@ -29,7 +29,6 @@ export { Ticket } from './ticket.entity.js';
 export { Message } from './message.entity.js';
 export { Attachment } from './attachment.entity.js';
 export { Category } from './category.entity.js';
-export { attachmentFromRow, messageFromRow, ticketFromRow, type AttachmentRow, type MessageRow, type TicketRow } from './ticket-rows.js';
 
 import { Attachment } from './attachment.entity.js';
 import { Category } from './category.entity.js';

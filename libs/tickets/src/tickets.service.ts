@@ -4,6 +4,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import { type AuditRecord, AuditService } from '@app/audit';
 import { type Actor, DomainError, encodeCursor, normalizeSearchText } from '@app/common';
+import { entityFromRow, type Row } from '@app/database';
 import { type Channel, Contact } from '@app/contacts';
 import { type RealtimeEvent, RealtimePublisher } from '@app/realtime';
 import { TeamMembership, User, type StaffRole } from '@app/users';
@@ -25,15 +26,7 @@ import {
   type TicketStatus,
   type TicketType,
 } from './ticket-vocabulary.js';
-import {
-  messageFromRow,
-  type MessageRow,
-  SHOWN_TICKET_SQL,
-  shownTicketFromRow,
-  type ShownTicketRow,
-  ticketFromRow,
-  type TicketRow,
-} from './ticket-rows.js';
+import { SHOWN_TICKET_SQL, shownTicketFromRow } from './ticket-rows.js';
 import { Ticket } from './ticket.entity.js';
 
 /** Who is looking: the queue shows each role what it works on. */
@@ -221,7 +214,7 @@ export class TicketsService {
     const { cte, year } = this.numbers.next(now);
     // The number is taken in the ticket's insert. Its last activity is the last of its first messages, a millisecond
     // apart, so no second write moves it (unless the reply expected turns out to have no template).
-    const [row]: TicketRow[] = await manager.query(
+    const [row]: Row[] = await manager.query(
       `WITH ${cte}
        INSERT INTO tickets (number, subject, subject_search, type, status, priority, channel, contact_id, category_id, team_id, tags, created_by_id, last_activity_at)
        SELECT number, $2, $3, $4, 'new', $5, $6, $7, $8, $9, $10, $11, $12 FROM ticket_number
@@ -241,7 +234,7 @@ export class TicketsService {
         new Date(now.getTime() + (expectsReply ? 1 : 0)),
       ],
     );
-    const ticket = ticketFromRow(row);
+    const ticket = entityFromRow(manager, Ticket, row);
     const reply = expectsReply && input.reply ? await input.reply(ticket.number) : null;
     const firstMessages: NewMessage[] = input.firstMessage ? [input.firstMessage] : [];
     if (reply) firstMessages.push({ direction: 'outbound', body: reply.body, deliveryStatus: 'queued', meta: reply.meta });
@@ -775,7 +768,7 @@ export class TicketsService {
     const last = new Date(at.getTime() + inputs.length - 1);
     const moves = ticket.lastActivityAt.getTime() !== last.getTime();
     // The ticket's last activity moves in the same statement. Rows come back in the order of VALUES (created_at ascending).
-    const inserted: MessageRow[] = await manager.query(
+    const inserted: Row[] = await manager.query(
       moves
         ? `WITH inserted AS (${insert}),
            moved AS (UPDATE tickets SET last_activity_at = $${2 + parameters.length}, updated_at = CURRENT_TIMESTAMP WHERE id = $1)
@@ -783,7 +776,7 @@ export class TicketsService {
         : insert,
       moves ? [ticket.id, ...parameters, last] : [ticket.id, ...parameters],
     );
-    const messages = inserted.map(messageFromRow);
+    const messages = inserted.map((r) => entityFromRow(manager, Message, r));
     const files = manager.getRepository(Attachment);
     const rows = inputs.flatMap((input, i) =>
       (input.attachments ?? []).map((f) => ({
@@ -856,8 +849,8 @@ function ticketEvent(type: 'ticket.created' | 'ticket.updated' | 'ticket.assigne
  * `rest`: the WHERE on `t` and what follows it.
  */
 async function shownTickets(manager: EntityManager, rest: string, parameters: unknown[]): Promise<Ticket[]> {
-  const rows: ShownTicketRow[] = await manager.query(`${SHOWN_TICKET_SQL} ${rest}`, parameters);
-  return rows.map(shownTicketFromRow);
+  const rows: Row[] = await manager.query(`${SHOWN_TICKET_SQL} ${rest}`, parameters);
+  return rows.map((row) => shownTicketFromRow(manager, row));
 }
 
 export function canSee(viewer: Viewer, ticket: Pick<Ticket, 'type'>): boolean {

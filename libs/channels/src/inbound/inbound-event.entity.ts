@@ -45,34 +45,3 @@ export class InboundEvent {
   @Column({ type: 'timestamptz', nullable: true })
   processedAt!: Date | null;
 }
-
-/** An `inbound_events` row as plain SQL returns it. */
-export interface InboundEventRow {
-  id: string;
-  channel: Channel;
-  external_id: string;
-  payload: InboundContact;
-  status: InboundEventStatus;
-  attempts: number;
-  error: string | null;
-  ticket_id: string | null;
-  message_id: string | null;
-  received_at: Date;
-  processed_at: Date | null;
-}
-
-export function inboundEventFromRow(row: InboundEventRow): InboundEvent {
-  return Object.assign(new InboundEvent(), {
-    id: row.id,
-    channel: row.channel,
-    externalId: row.external_id,
-    payload: row.payload,
-    status: row.status,
-    attempts: row.attempts,
-    error: row.error,
-    ticketId: row.ticket_id,
-    messageId: row.message_id,
-    receivedAt: row.received_at,
-    processedAt: row.processed_at,
-  });
-}

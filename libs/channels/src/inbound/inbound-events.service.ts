@@ -5,9 +5,10 @@ import type { Queue } from 'bullmq';
 import { type EntityManager, LessThan, Repository } from 'typeorm';
 import { type AuditRecord, AuditService } from '@app/audit';
 import { withTimeout } from '@app/common';
+import { entityFromRow, type Row } from '@app/database';
 import { QueueName } from '@app/queue';
 import type { InboundContact } from '../core/channel-adapter.js';
-import { InboundEvent, inboundEventFromRow, type InboundEventRow } from './inbound-event.entity.js';
+import { InboundEvent } from './inbound-event.entity.js';
 
 export const INGEST_JOB = 'ingest-event';
 
@@ -82,8 +83,8 @@ export class InboundEventsService {
 
   /** Plain SQL: the worker reads every event once. */
   async get(id: string): Promise<InboundEvent | null> {
-    const rows: InboundEventRow[] = await this.events.manager.query('SELECT * FROM inbound_events WHERE id = $1', [id]);
-    return rows.length ? inboundEventFromRow(rows[0]) : null;
+    const rows: Row[] = await this.events.manager.query('SELECT * FROM inbound_events WHERE id = $1', [id]);
+    return rows.length ? entityFromRow(this.events.manager, InboundEvent, rows[0]) : null;
   }
 
   /**

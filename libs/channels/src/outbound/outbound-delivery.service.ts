@@ -2,17 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, DomainError } from '@app/common';
-import { type Channel, type Contact, contactFromRow, contactIdentityFromRow, type ContactIdentityRow, type ContactRow } from '@app/contacts';
+import { type Channel, Contact, ContactIdentity } from '@app/contacts';
+import { entityFromRow, type Row } from '@app/database';
 import {
+  Attachment,
   AttachmentLinkSigner,
-  attachmentFromRow,
-  type AttachmentRow,
   Message,
-  messageFromRow,
-  type MessageRow,
-  type Ticket,
-  ticketFromRow,
-  type TicketRow,
+  Ticket,
   TicketsService,
 } from '@app/tickets';
 import { ChannelDeliveryError, type DeliveryChannel, type OutboundMessage } from '../core/channel-adapter.js';
@@ -97,7 +93,7 @@ export class OutboundDeliveryService {
 
   /** The message with its attachments, its ticket and the ticket's contact with identities: one plain query. */
   private async toDeliver(messageId: string): Promise<Message & { ticket: Ticket & { contact: Contact } }> {
-    const rows: (MessageRow & { ticket: TicketRow; contact: ContactRow; attachments: AttachmentRow[]; identities: ContactIdentityRow[] })[] =
+    const rows: (Row & { ticket: Row; contact: Row; attachments: Row[]; identities: Row[] })[] =
       await this.dataSource.query(
         `SELECT m.*, to_jsonb(t) AS ticket, to_jsonb(c) AS contact,
                 (SELECT coalesce(jsonb_agg(a ORDER BY a.created_at, a.id), '[]') FROM attachments a WHERE a.message_id = m.id) AS attachments,
@@ -108,9 +104,10 @@ export class OutboundDeliveryService {
       );
     const row = rows[0];
     if (!row) throw DomainError.notFound('Message', messageId);
-    const contact = Object.assign(contactFromRow(row.contact), { identities: row.identities.map(contactIdentityFromRow) });
-    const ticket = Object.assign(ticketFromRow(row.ticket), { contact });
-    return Object.assign(messageFromRow(row), { ticket, attachments: row.attachments.map(attachmentFromRow) });
+    const m = this.dataSource.manager;
+    const contact = Object.assign(entityFromRow(m, Contact, row.contact), { identities: row.identities.map((i) => entityFromRow(m, ContactIdentity, i)) });
+    const ticket = Object.assign(entityFromRow(m, Ticket, row.ticket), { contact });
+    return Object.assign(entityFromRow(m, Message, row), { ticket, attachments: row.attachments.map((a) => entityFromRow(m, Attachment, a)) });
   }
 
   /** Outbound messages still queued a while after they were stored (Redis was down when they were). */
