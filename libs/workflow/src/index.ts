@@ -1,5 +1,6 @@
 export { WorkflowModule } from './workflow.module.js';
 export { AssignmentService } from './assignment/assignment.service.js';
+export { ASSIGN_WAITING_JOB, type AssignWaitingJob, WaitingAssignments } from './assignment/waiting-assignments.js';
 export { TeamLoadService, type TeamLoad } from './assignment/team-load.service.js';
 export { ASSIGNMENT_MODES, type AssignmentMode } from './assignment/assignee-chooser.js';
 export { validateCalendar, type WorkingInterval } from './calendar/business-calendar.js';

@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import { QueueName } from '@app/queue';
 import { type MessageAddedEvent, type TicketCreatedEvent, TicketEvents, TicketsService, type TicketStatusChangedEvent } from '@app/tickets';
 import { AssignmentService } from './assignment/assignment.service.js';
+import { WaitingAssignments } from './assignment/waiting-assignments.js';
 import { SlaClockService } from './sla/sla-clock.service.js';
 
 export const ROUTE_JOB = 'route-ticket';
@@ -22,8 +23,9 @@ const PAUSED = ['pending', 'with_committee'];
 const RUNNING = ['new', 'open'];
 
 /**
- * Reacts to ticket changes in whichever process made them: new tickets are routed by the
- * worker, status changes stop, restart or end SLA clocks, a first reply ends the first-response clock.
+ * Reacts to ticket changes in whichever process made them: new tickets are routed by the worker,
+ * status changes stop, restart or end SLA clocks (a resolved ticket frees its officer for the team's
+ * waiting tickets, assigned by the worker), a first reply ends the first-response clock.
  * Failures are logged and left to the reconciler; they never fail the change that triggered them.
  */
 @Injectable()
@@ -35,6 +37,7 @@ export class WorkflowEventsListener {
     private readonly tickets: TicketsService,
     private readonly sla: SlaClockService,
     private readonly assignment: AssignmentService,
+    private readonly waiting: WaitingAssignments,
   ) {}
 
   @OnEvent(TicketEvents.Created, { async: true, promisify: true })
@@ -55,7 +58,7 @@ export class WorkflowEventsListener {
         await this.sla.stop(event.ticketId);
         const ticket = await this.tickets.get(event.ticketId);
         // The officer has room again: a waiting ticket of the team may go to them.
-        if (ticket.teamId) await this.assignment.assignWaiting(ticket.teamId);
+        if (ticket.teamId) await this.waiting.request([ticket.teamId]);
       } else if (RUNNING.includes(event.to)) await this.sla.refreshTimers(await this.tickets.get(event.ticketId));
     });
   }

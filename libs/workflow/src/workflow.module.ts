@@ -5,6 +5,7 @@ import { TicketsModule } from '@app/tickets';
 import { Team, UsersModule } from '@app/users';
 import { AssignmentService } from './assignment/assignment.service.js';
 import { TeamLoadService } from './assignment/team-load.service.js';
+import { WaitingAssignments } from './assignment/waiting-assignments.js';
 import { BusinessCalendar } from './calendar/business-calendar.entity.js';
 import { BusinessCalendarsService } from './calendar/business-calendars.service.js';
 import { EscalationService } from './escalation/escalation.service.js';
@@ -36,6 +37,7 @@ import { WorkflowSettings } from './workflow-settings.js';
     SlaReconcilerService,
     SlaTimerHandler,
     SlaTimersService,
+    WaitingAssignments,
     WorkflowEventsListener,
     WorkflowSettings,
   ],
@@ -50,6 +52,7 @@ import { WorkflowSettings } from './workflow-settings.js';
     SlaPoliciesService,
     SlaReconcilerService,
     SlaTimerHandler,
+    WaitingAssignments,
     WorkflowEventsListener,
   ],
 })

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { actorOf } from '../common/request-actor.js';
 import { AnyStaff, CurrentStaff, Roles, type StaffPrincipal } from '@app/auth';
 import { TeamsService, toUserView, UsersService } from '@app/users';
-import { AssignmentService } from '@app/workflow';
+import { WaitingAssignments } from '@app/workflow';
 import { AvailabilityDto, CreateUserDto, ListUsersQuery, UpdateUserDto } from './user.dto.js';
 import { MeResponse, toMeView, UserPageResponse, UserResponse } from './user.views.js';
 
@@ -15,7 +15,7 @@ import { MeResponse, toMeView, UserPageResponse, UserResponse } from './user.vie
 export class UsersController {
   constructor(
     private readonly users: UsersService,
-    private readonly assignment: AssignmentService,
+    private readonly waiting: WaitingAssignments,
     private readonly teams: TeamsService,
   ) {}
 
@@ -34,12 +34,8 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponse })
   async availability(@Body() dto: AvailabilityDto, @CurrentStaff() staff: StaffPrincipal, @Req() req: Request): Promise<UserResponse> {
     const user = await this.users.update(staff.id, { availability: dto.availability }, actorOf(staff, req));
-    if (dto.availability === 'available') await this.assignWaiting(user.memberships?.map((m) => m.teamId) ?? []);
+    if (dto.availability === 'available') await this.waiting.request(user.memberships?.map((m) => m.teamId) ?? []);
     return toUserView(user);
-  }
-
-  private async assignWaiting(teamIds: string[]): Promise<void> {
-    for (const teamId of teamIds) await this.assignment.assignWaiting(teamId);
   }
 
   @Post()
@@ -84,7 +80,7 @@ export class UsersController {
     @Req() req: Request,
   ): Promise<UserResponse> {
     const user = await this.users.update(id, dto, actorOf(staff, req));
-    if (dto.availability === 'available' || dto.active === true) await this.assignWaiting(user.memberships?.map((m) => m.teamId) ?? []);
+    if (dto.availability === 'available' || dto.active === true) await this.waiting.request(user.memberships?.map((m) => m.teamId) ?? []);
     return toUserView(user);
   }
 }
