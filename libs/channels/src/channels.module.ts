@@ -13,6 +13,7 @@ import { SocialSenderName } from './ingest/social-sender-name.js';
 import { ManualDeliverySender } from './manual/manual-delivery.sender.js';
 import { MetaGraphSender } from './meta/meta-graph.sender.js';
 import { MetaProfileClient } from './meta/meta-profile.client.js';
+import { MetaWebhookService } from './meta/meta-webhook.service.js';
 import { OutboundDeliveryService } from './outbound/outbound-delivery.service.js';
 import { OutboundQueueListener } from './outbound/outbound-queue.listener.js';
 import { MessageTemplate } from './templates/message-template.entity.js';
@@ -29,6 +30,7 @@ const SENDERS = [TwilioSmsSender, TwilioWhatsAppSender, EmailSender, MetaGraphSe
     ...SENDERS,
     { provide: ChannelRegistry, useFactory: (...senders: ChannelSender[]) => new ChannelRegistry(senders), inject: SENDERS },
     InboundEventsService,
+    MetaWebhookService,
     IngestService,
     MediaDownloader,
     MessageTemplatesService,
@@ -38,6 +40,6 @@ const SENDERS = [TwilioSmsSender, TwilioWhatsAppSender, EmailSender, MetaGraphSe
     SocialSenderName,
     TwilioMediaCleaner,
   ],
-  exports: [ChannelRegistry, InboundEventsService, IngestService, MessageTemplatesService, OutboundDeliveryService, OutboundQueueListener],
+  exports: [ChannelRegistry, InboundEventsService, IngestService, MessageTemplatesService, MetaWebhookService, OutboundDeliveryService, OutboundQueueListener],
 })
 export class ChannelsModule {}

@@ -25,7 +25,7 @@ export { MessageTemplate } from './templates/message-template.entity.js';
 export { MessageTemplatesService, type RenderedTemplate } from './templates/message-templates.service.js';
 export { renderTemplate } from './templates/template-render.js';
 export { signMetaBody, verifyMetaSignature } from './meta/meta-signature.js';
-export { MetaWebhookService } from './meta/meta-webhook.service.js';
+export { META_STATUSES_JOB, MetaWebhookService, type MetaStatusesJob } from './meta/meta-webhook.service.js';
 export { ContactFormService } from './web/contact-form.service.js';
 export { FormRateLimiter } from './web/form-rate-limiter.js';
 export { createTwilioClient } from './twilio/twilio-client.factory.js';

@@ -1,6 +1,10 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { withTimeout } from '@app/common';
+import { QueueName } from '@app/queue';
 import { type Message, TicketsService } from '@app/tickets';
 import { InboundEventsService } from '../inbound/inbound-events.service.js';
 import { parseMetaWebhook, type MetaStatusEvent } from './meta-webhook.js';
@@ -11,11 +15,19 @@ export interface MetaWebhookReceipt {
   /** Messages whose mid was already stored (Meta delivered them again). */
   duplicates: number;
   skipped: number;
-  /** Delivery / read reports, applied after the answer (see applyStatuses). */
+  /** Delivery / read reports queued for the worker (see applyStatuses). */
+  statuses: number;
+}
+
+/** Queue `outbound`: Meta's delivery and read reports of one POST, applied by the worker. */
+export const META_STATUSES_JOB = 'apply-meta-statuses';
+
+export interface MetaStatusesJob {
+  version: 1;
   statuses: MetaStatusEvent[];
 }
 
-/** What the Meta webhook does with a verified POST: store every message, then apply delivery and read reports. */
+/** What the Meta webhook does with a verified POST: store every message, queue the delivery and read reports for the worker. */
 @Injectable()
 export class MetaWebhookService {
   private readonly logger = new Logger(MetaWebhookService.name);
@@ -24,6 +36,7 @@ export class MetaWebhookService {
     private readonly inbound: InboundEventsService,
     private readonly tickets: TicketsService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Outbound) private readonly queue: Queue<MetaStatusesJob>,
   ) {}
 
   /**
@@ -37,7 +50,23 @@ export class MetaWebhookService {
     // In parallel: while Redis is away each enqueue waits up to its timeout, and a batch must still be answered quickly.
     const results = await Promise.all(parsed.messages.map((m) => this.inbound.accept(m)));
     const duplicates = results.filter((r) => r.duplicate).length;
-    return { stored: results.length - duplicates, duplicates, skipped: parsed.skipped.length, statuses: parsed.statuses };
+    const statuses = parsed.statuses.length && (await this.queueStatuses(parsed.statuses)) ? parsed.statuses.length : 0;
+    return { stored: results.length - duplicates, duplicates, skipped: parsed.skipped.length, statuses };
+  }
+
+  /**
+   * Delivery and read reports go to the worker: the webhook only queues them. They only move statuses
+   * forward, and a later report carries a newer state, so while Redis is unreachable they are dropped
+   * with a warning rather than holding up Meta's answer.
+   */
+  private async queueStatuses(statuses: MetaStatusEvent[]): Promise<boolean> {
+    try {
+      await withTimeout(this.queue.add(META_STATUSES_JOB, { version: 1, statuses }, { removeOnComplete: true }), 2000);
+      return true;
+    } catch (error) {
+      this.logger.warn(`${statuses.length} Meta delivery/read report(s) dropped: ${(error as Error).message}`);
+      return false;
+    }
   }
 
   /**

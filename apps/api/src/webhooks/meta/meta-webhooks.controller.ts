@@ -49,14 +49,6 @@ export class MetaWebhooksController {
     }
     const receipt = await this.meta.receive(req.body);
     if (receipt.stored || receipt.duplicates) this.logger.log(`Meta webhook: ${receipt.stored} message(s) stored, ${receipt.duplicates} repeated`);
-    // Delivery and read reports only update statuses: applied after answering, so Meta gets its 200 at once.
-    if (receipt.statuses.length) {
-      setImmediate(() => {
-        this.meta
-          .applyStatuses(receipt.statuses)
-          .catch((error: unknown) => this.logger.warn(`Meta delivery/read reports not applied: ${(error as Error).message}`));
-      });
-    }
     return 'EVENT_RECEIVED';
   }
 }
