@@ -55,7 +55,7 @@ export class ApiModule {
         TicketsModule,
         ChannelsModule,
         NotificationsModule,
-        WorkflowModule,
+        WorkflowModule.forRoot({ routeNewTicketsHere: false }),
         TwilioWebhooksModule,
         MetaWebhooksModule,
         PublicFormsModule,

@@ -44,7 +44,7 @@ export class WorkerModule {
         TicketsModule,
         ChannelsModule,
         NotificationsModule,
-        WorkflowModule,
+        WorkflowModule.forRoot({ routeNewTicketsHere: true }),
         MailInboundModule,
         SurveysWorkerModule,
         TwilioWorkerModule,

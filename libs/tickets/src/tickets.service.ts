@@ -368,10 +368,7 @@ export class TicketsService {
     this.emitMove(write.move);
     // The live events of one write go out together, in this order.
     const live: RealtimeEvent[] = [];
-    if (write.created) {
-      this.events.emit(TicketEvents.Created, { ticketId: ticket.id });
-      live.push(ticketEvent('ticket.created', ticket));
-    }
+    if (write.created) live.push(ticketEvent('ticket.created', ticket));
     for (const m of write.messages) {
       const event: MessageAddedEvent = { ticketId: ticket.id, messageId: m.id, direction: m.direction, firstResponded: !!ticket.firstRespondedAt };
       this.events.emit(TicketEvents.MessageAdded, event);
@@ -380,6 +377,8 @@ export class TicketsService {
     // A new ticket's `ticket.created` already carries its state after these messages.
     if (!write.created && write.messages.length) live.push(ticketEvent('ticket.updated', ticket));
     await this.realtime.publishAll(live);
+    // After the live events: routing may run at once in this process, and its changes must reach consoles after the ticket.
+    if (write.created) this.events.emit(TicketEvents.Created, { ticketId: ticket.id });
     for (const m of write.messages)
       if (m.direction === 'outbound' && m.deliveryStatus === 'queued')
         this.events.emit(TicketEvents.OutboundQueued, { ticketId: ticket.id, messageId: m.id });

@@ -1,11 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { Queue } from 'bullmq';
 import { QueueName } from '@app/queue';
 import { type MessageAddedEvent, type TicketCreatedEvent, TicketEvents, TicketsService, type TicketStatusChangedEvent } from '@app/tickets';
 import { AssignmentService } from './assignment/assignment.service.js';
 import { WaitingAssignments } from './assignment/waiting-assignments.js';
+import { RoutingService } from './routing/routing.service.js';
 import { SlaClockService } from './sla/sla-clock.service.js';
 
 export const ROUTE_JOB = 'route-ticket';
@@ -19,11 +20,22 @@ export function routeJobId(ticketId: string): string {
   return `route-${ticketId}`;
 }
 
+export const WORKFLOW_OPTIONS = Symbol('WORKFLOW_OPTIONS');
+
+export interface WorkflowOptions {
+  /**
+   * Route a ticket created in this process right away instead of queueing a `routing` job (the worker,
+   * where the job would run anyway: it saves a job per new ticket). A failure still queues the job, for its retries.
+   */
+  routeNewTicketsHere: boolean;
+}
+
 const PAUSED = ['pending', 'with_committee'];
 const RUNNING = ['new', 'open'];
 
 /**
- * Reacts to ticket changes in whichever process made them: new tickets are routed by the worker,
+ * Reacts to ticket changes in whichever process made them: new tickets are routed by the worker
+ * (queued from the api, routed on the spot when the worker opened them),
  * status changes stop, restart or end SLA clocks (a resolved ticket frees its officer for the team's
  * waiting tickets, assigned by the worker), a first reply ends the first-response clock.
  * Failures are logged and left to the reconciler; they never fail the change that triggered them.
@@ -38,10 +50,20 @@ export class WorkflowEventsListener {
     private readonly sla: SlaClockService,
     private readonly assignment: AssignmentService,
     private readonly waiting: WaitingAssignments,
+    private readonly router: RoutingService,
+    @Inject(WORKFLOW_OPTIONS) private readonly options: WorkflowOptions,
   ) {}
 
   @OnEvent(TicketEvents.Created, { async: true, promisify: true })
   async onCreated(event: TicketCreatedEvent): Promise<void> {
+    if (this.options.routeNewTicketsHere) {
+      try {
+        await this.router.route(event.ticketId);
+        return;
+      } catch (error) {
+        this.logger.warn(`routing ticket ${event.ticketId} failed (${(error as Error).message}); queued for retries`);
+      }
+    }
     await this.safely('route', () => this.enqueueRouting(event.ticketId));
   }
 

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '@app/notifications';
 import { TicketsModule } from '@app/tickets';
@@ -19,7 +19,7 @@ import { SlaPolicy } from './sla/sla-policy.entity.js';
 import { SlaReconcilerService } from './sla/sla-reconciler.service.js';
 import { SlaTimerHandler } from './sla/sla-timer.handler.js';
 import { SlaTimersService } from './sla/sla-timers.service.js';
-import { WorkflowEventsListener } from './workflow-events.listener.js';
+import { WORKFLOW_OPTIONS, WorkflowEventsListener, type WorkflowOptions } from './workflow-events.listener.js';
 import { WorkflowSettings } from './workflow-settings.js';
 
 @Module({
@@ -56,4 +56,8 @@ import { WorkflowSettings } from './workflow-settings.js';
     WorkflowEventsListener,
   ],
 })
-export class WorkflowModule {}
+export class WorkflowModule {
+  static forRoot(options: WorkflowOptions): DynamicModule {
+    return { module: WorkflowModule, providers: [{ provide: WORKFLOW_OPTIONS, useValue: options }] };
+  }
+}

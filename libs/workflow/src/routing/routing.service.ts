@@ -26,7 +26,18 @@ export class RoutingService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  /** Routings running in this process: a ticket routed on the spot and again by a queued job share one run. */
+  private readonly running = new Map<string, Promise<RoutingOutcome>>();
+
   async route(ticketId: string): Promise<RoutingOutcome> {
+    const running = this.running.get(ticketId);
+    if (running) return running;
+    const run = this.routeOnce(ticketId).finally(() => this.running.delete(ticketId));
+    this.running.set(ticketId, run);
+    return run;
+  }
+
+  private async routeOnce(ticketId: string): Promise<RoutingOutcome> {
     const ticket = await this.tickets.get(ticketId);
     if (ticket.routedAt) return { ruleId: null, teamId: ticket.teamId, assigneeId: ticket.assigneeId };
     const settings = await this.settings.current();
