@@ -41,6 +41,8 @@ export class InboundEventsService {
   /**
    * Stores the event (once per channel + external id) and asks the worker to ingest it; with
    * `enqueue: false` the caller ingests it itself (a crash in between leaves it to the sweeper).
+   * Resolves once the event is stored: the sender is answered without waiting for Redis, and an
+   * ingest job that could not be queued is the sweeper's.
    */
   async accept(contact: InboundContact, options: { enqueue?: boolean } = {}): Promise<{ event: InboundEvent; duplicate: boolean }> {
     // A plain statement: every webhook runs it.
@@ -53,7 +55,7 @@ export class InboundEventsService {
       return { event: existing, duplicate: true };
     }
     const event = this.events.create({ id: row.id, channel: contact.channel, externalId: contact.externalId, payload: contact, status: row.status });
-    if (event.status === 'received' && options.enqueue !== false) await this.enqueue(event.id);
+    if (event.status === 'received' && options.enqueue !== false) void this.enqueue(event.id);
     return { event, duplicate: false };
   }
 

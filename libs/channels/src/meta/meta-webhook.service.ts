@@ -47,7 +47,6 @@ export class MetaWebhookService {
   async receive(body: unknown): Promise<MetaWebhookReceipt> {
     const parsed = parseMetaWebhook(body);
     for (const s of parsed.skipped) this.logger.debug(`Meta event skipped: ${s.reason}${s.mid ? ` (${s.mid})` : ''}`);
-    // In parallel: while Redis is away each enqueue waits up to its timeout, and a batch must still be answered quickly.
     const results = await Promise.all(parsed.messages.map((m) => this.inbound.accept(m)));
     const duplicates = results.filter((r) => r.duplicate).length;
     const statuses = parsed.statuses.length && (await this.queueStatuses(parsed.statuses)) ? parsed.statuses.length : 0;
