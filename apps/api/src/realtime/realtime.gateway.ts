@@ -179,7 +179,9 @@ export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect
     const rooms = event.audience.userIds?.length
       ? event.audience.userIds.map((id) => `user:${id}`)
       : ['role:officer', 'role:supervisor', 'role:admin', ...(event.audience.ticketType === 'help_request' ? ['role:committee'] : [])];
-    this.server.to(rooms).emit(event.type, event.payload);
+    // Nobody here to tell (no console open on this process): skip encoding the packet.
+    const present = this.server.sockets.adapter.rooms;
+    if (rooms.some((room) => present.has(room))) this.server.to(rooms).emit(event.type, event.payload);
   }
 
   private async dropEndedSessions(): Promise<void> {
