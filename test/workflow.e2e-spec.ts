@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createStaff, type StaffAccount } from './support/staff.js';
 import { queryDatabase } from './support/test-database.js';
@@ -7,6 +8,7 @@ import { waitFor } from './support/wait-for.js';
 interface TicketJson {
   id: string;
   number: string;
+  subject: string;
   status: string;
   priority: string;
   escalationLevel: number;
@@ -141,6 +143,32 @@ describe('routing, assignment, SLA clocks and escalation', () => {
     expect(other).toMatchObject({ team: { id: generalTeam }, assignee: null });
     const history = await admin.http.get<{ items: { action: string; after: { ruleName?: string } }[] }>(`/api/v1/tickets/${a.id}/history`);
     expect(history.body.items.find((i) => i.action === 'ticket.routed')?.after.ruleName).toBe('الإيجار');
+  });
+
+  it('routes a ticket opened from an SMS by the words of the whole message, not only the part its subject keeps', async () => {
+    const sid = `SM${randomBytes(16).toString('hex')}`;
+    // The subject keeps the first 80 characters; the rule's word comes after them.
+    const text = `${'السلام عليكم ورحمة الله، أكتب إليكم بخصوص طلبي السابق. '.repeat(2)}تأخر سداد الإيجار`;
+    const res = await fetch(`${env.baseUrl}/webhooks/twilio/messaging`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ MessageSid: sid, SmsSid: sid, From: '+966501239876', To: '+966112345678', Body: text, NumMedia: '0' }),
+    });
+    expect(res.status).toBe(200);
+    const { ticket_id: id } = await waitFor(
+      'the SMS on a ticket',
+      async () =>
+        (
+          await queryDatabase<{ ticket_id: string }>(
+            env.config.DATABASE_URL,
+            'SELECT ticket_id FROM inbound_events WHERE external_id = $1 AND ticket_id IS NOT NULL',
+            [sid],
+          )
+        )[0],
+    );
+    const t = await routed(id);
+    expect(t.subject).not.toContain('الإيجار');
+    expect(t).toMatchObject({ team: { id: aidTeam }, category: { id: rentCategory }, tags: ['rent'] });
   });
 
   it('escalates an unanswered ticket through the three levels, in order', async () => {

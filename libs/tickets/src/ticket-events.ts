@@ -1,3 +1,4 @@
+import type { Ticket } from './ticket.entity.js';
 import type { TicketStatus } from './ticket-vocabulary.js';
 
 /** In-process domain events other modules react to (routing, SLA timers, surveys, outbound delivery). */
@@ -14,6 +15,9 @@ export const TicketEvents = {
 
 export interface TicketCreatedEvent {
   ticketId: string;
+  /** The ticket as its creating write left it (with its contact), and the text of the contact's first message: routing in the same process need not read them again. */
+  ticket: Ticket;
+  firstInboundText: string | null;
 }
 
 export interface TicketStatusChangedEvent {

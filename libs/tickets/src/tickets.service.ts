@@ -13,7 +13,7 @@ import { canAdvance } from './delivery-status.js';
 import type { StoredFile } from './attachment-store.service.js';
 import { Category } from './category.entity.js';
 import { Message } from './message.entity.js';
-import { type MessageAddedEvent, TicketEvents } from './ticket-events.js';
+import { type MessageAddedEvent, type TicketCreatedEvent, TicketEvents } from './ticket-events.js';
 import { parseTicketNumber, TicketNumberService } from './ticket-number.service.js';
 import { checkTransition, type TransitionCause } from './ticket-transitions.js';
 import { sortOf, type TicketListQuery, ticketPageQuery } from './ticket-queue.query.js';
@@ -378,7 +378,14 @@ export class TicketsService {
     if (!write.created && write.messages.length) live.push(ticketEvent('ticket.updated', ticket));
     await this.realtime.publishAll(live);
     // After the live events: routing may run at once in this process, and its changes must reach consoles after the ticket.
-    if (write.created) this.events.emit(TicketEvents.Created, { ticketId: ticket.id });
+    if (write.created) {
+      const created: TicketCreatedEvent = {
+        ticketId: ticket.id,
+        ticket,
+        firstInboundText: write.messages.find((m) => m.direction === 'inbound')?.body ?? null,
+      };
+      this.events.emit(TicketEvents.Created, created);
+    }
     for (const m of write.messages)
       if (m.direction === 'outbound' && m.deliveryStatus === 'queued')
         this.events.emit(TicketEvents.OutboundQueued, { ticketId: ticket.id, messageId: m.id });

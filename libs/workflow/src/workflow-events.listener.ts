@@ -58,7 +58,7 @@ export class WorkflowEventsListener {
   async onCreated(event: TicketCreatedEvent): Promise<void> {
     if (this.options.routeNewTicketsHere) {
       try {
-        await this.router.route(event.ticketId);
+        await this.router.route(event.ticketId, event);
         return;
       } catch (error) {
         this.logger.warn(`routing ticket ${event.ticketId} failed (${(error as Error).message}); queued for retries`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { type SystemTicketChanges, TicketsService } from '@app/tickets';
+import { type SystemTicketChanges, type Ticket, TicketsService } from '@app/tickets';
 import { AssignmentService } from '../assignment/assignment.service.js';
 import { SlaClockService } from '../sla/sla-clock.service.js';
 import { WorkflowSettings } from '../workflow-settings.js';
@@ -29,25 +29,22 @@ export class RoutingService {
   /** Routings running in this process: a ticket routed on the spot and again by a queued job share one run. */
   private readonly running = new Map<string, Promise<RoutingOutcome>>();
 
-  async route(ticketId: string): Promise<RoutingOutcome> {
+  /** `created`: the ticket and its first text as the write that opened it just left them (routing right after it, in the same process). */
+  async route(ticketId: string, created?: { ticket: Ticket; firstInboundText: string | null }): Promise<RoutingOutcome> {
     const running = this.running.get(ticketId);
     if (running) return running;
-    const run = this.routeOnce(ticketId).finally(() => this.running.delete(ticketId));
+    const run = this.routeOnce(ticketId, created).finally(() => this.running.delete(ticketId));
     this.running.set(ticketId, run);
     return run;
   }
 
-  private async routeOnce(ticketId: string): Promise<RoutingOutcome> {
-    const ticket = await this.tickets.get(ticketId);
+  private async routeOnce(ticketId: string, created?: { ticket: Ticket; firstInboundText: string | null }): Promise<RoutingOutcome> {
+    const ticket = created?.ticket.id === ticketId ? created.ticket : await this.tickets.get(ticketId);
     if (ticket.routedAt) return { ruleId: null, teamId: ticket.teamId, assigneeId: ticket.assigneeId };
     const settings = await this.settings.current();
     const rules = await settings.get('active-routing-rules', () => this.rules.find({ where: { active: true }, order: { position: 'ASC' } }));
     // The first message the contact wrote (rules match its words), without loading the whole conversation.
-    const [first]: { body: string }[] = rules.length
-      ? await this.dataSource.query("SELECT body FROM messages WHERE ticket_id = $1 AND direction = 'inbound' ORDER BY created_at, id LIMIT 1", [
-          ticketId,
-        ])
-      : [];
+    const first = !rules.length ? undefined : created ? { body: created.firstInboundText ?? '' } : await this.firstInbound(ticketId);
     const rule = pickRule(rules, {
       channel: ticket.channel,
       type: ticket.type,
@@ -83,5 +80,13 @@ export class RoutingService {
     // changed the ticket, so only without one is the routed ticket still current.
     const routed = await this.sla.apply(ticketId, assigneeId ? undefined : routedTicket, settings);
     return { ruleId: rule?.id ?? null, teamId: routed.teamId, assigneeId };
+  }
+
+  private async firstInbound(ticketId: string): Promise<{ body: string } | undefined> {
+    const [first]: { body: string }[] = await this.dataSource.query(
+      "SELECT body FROM messages WHERE ticket_id = $1 AND direction = 'inbound' ORDER BY created_at, id LIMIT 1",
+      [ticketId],
+    );
+    return first;
   }
 }
