@@ -32,6 +32,20 @@ const MAX_INPUT_LENGTH = 64;
  */
 export function normalizePhoneNumber(input: string, defaultCountry: CountryCode = 'SA'): string | null {
   if (input.length > MAX_INPUT_LENGTH) return null;
+  // Every webhook names our own number and senders write again: parsing with full metadata is the costly part.
+  const key = `${defaultCountry}:${input}`;
+  const known = recent.get(key);
+  if (known !== undefined) return known;
+  const normalized = parse(input, defaultCountry);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+  recent.set(key, normalized);
+  return normalized;
+}
+
+const RECENT_LIMIT = 2000;
+const recent = new Map<string, string | null>();
+
+function parse(input: string, defaultCountry: CountryCode): string | null {
   let s = toLatinDigits(stripBidiControls(input).trim()).replace(ADDRESS_SCHEME, '');
   s = s.replace(SEPARATORS, '');
   // 00 is the international prefix in SA and most of the world; rewriting it
