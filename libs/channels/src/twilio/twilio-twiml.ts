@@ -15,9 +15,12 @@ export const VOICE_NO_MESSAGE = 'لم نتلقَّ رسالة صوتية. يمك
 export const VOICE_WITHHELD_NUMBER =
   'مرحباً بك في خدمة المستفيدين بالجمعية. رقمك محجوب فلا نستطيع معاودة الاتصال بك؛ يرجى الاتصال من رقم ظاهر أو مراسلتنا عبر واتساب. مع السلامة.';
 
+// Built once: every inbound message webhook answers it.
+const EMPTY_MESSAGING_TWIML = new twilio.twiml.MessagingResponse().toString();
+
 /** The no-reply answer to an inbound message: `<Response/>`. */
 export function emptyMessagingTwiml(): string {
-  return new twilio.twiml.MessagingResponse().toString();
+  return EMPTY_MESSAGING_TWIML;
 }
 
 export interface VoicemailUrls {
