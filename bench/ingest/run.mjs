@@ -215,7 +215,7 @@ async function stepTimes(step) {
 }
 
 /**
- * Routing of the tickets a step opened (routing is its own job after ingest): waits until each has
+ * Routing of the tickets a step opened (routing runs after the ingest commits): waits until each has
  * `routed_at` (or the drain timeout), then how many were routed per second over the step and how long
  * each waited from being opened to being routed.
  */
@@ -295,7 +295,7 @@ for (let s = 0; s < RATES.length; s++) {
     e2ePerSecond: Math.round((drained.processed / e2eSeconds) * 10) / 10,
     routing,
     cpu,
-    // Includes the routing and acknowledgement-delivery jobs the step queued (some may still run in the next step) and this runner's polling.
+    // Includes the routing and acknowledgement delivery the step set off (some may still run in the next step) and this runner's polling.
     transactionsPerEvent: Math.round((xact / requests.length) * 10) / 10,
     loadavg: os.loadavg()[0].toFixed(2),
     e2eLatencyMs: { p50: Math.round(times.e2e?.[0] ?? NaN), p99: Math.round(times.e2e?.[1] ?? NaN) },
@@ -305,7 +305,7 @@ for (let s = 0; s < RATES.length; s++) {
 }
 
 {
-  // Once the routing and delivery jobs have finished too: every transaction of the steps, per webhook.
+  // Once routing and delivery have finished too: every transaction of the steps, per webhook.
   const until = Date.now() + DRAIN_TIMEOUT_S * 1000;
   for (;;) {
     const { rows } = await db.query(
