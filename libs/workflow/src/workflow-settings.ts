@@ -28,19 +28,22 @@ export class WorkflowSettings {
       this.kept = new Map();
     }
     // Reads started under this version stay with it, even when another caller has seen a newer one meanwhile.
-    const kept = this.kept;
-    return {
-      get<V>(key: string, read: () => Promise<V>): Promise<V> {
-        const known = kept.get(key) as Promise<V> | undefined;
-        if (known) return known;
-        const value = read();
-        kept.set(key, value);
-        // A failed read is not kept: the next caller reads again.
-        value.catch(() => {
-          if (kept.get(key) === value) kept.delete(key);
-        });
-        return value;
-      },
-    };
+    return keptReads(this.kept);
   }
+}
+
+/** Reads kept in `kept`: one read per key (concurrent callers share it); a failed read is not kept, so the next caller reads again. */
+export function keptReads(kept: Map<string, Promise<unknown>>): SettingsReads {
+  return {
+    get<V>(key: string, read: () => Promise<V>): Promise<V> {
+      const known = kept.get(key) as Promise<V> | undefined;
+      if (known) return known;
+      const value = read();
+      kept.set(key, value);
+      value.catch(() => {
+        if (kept.get(key) === value) kept.delete(key);
+      });
+      return value;
+    },
+  };
 }

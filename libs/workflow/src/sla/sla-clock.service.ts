@@ -5,7 +5,6 @@ import { AppConfig } from '@app/common';
 import { type SystemTicketChanges, type Ticket, TicketsService } from '@app/tickets';
 import { type CalendarSpec, workingMinutesBetween } from '../calendar/business-calendar.js';
 import { BusinessCalendarsService } from '../calendar/business-calendars.service.js';
-import { RecentReads } from '../recent-reads.js';
 import { type SettingsReads, WorkflowSettings } from '../workflow-settings.js';
 import { choosePolicy } from './sla-policy-choice.js';
 import { SlaPolicy } from './sla-policy.entity.js';
@@ -30,12 +29,6 @@ interface SlaBasis {
 }
 
 /**
- * Timers are planned with policies and calendars read at most this long ago (every firing and
- * reconciled ticket needs them); due times themselves are computed from fresh reads and stored.
- */
-const SETTINGS_MAX_AGE_MS = 60_000;
-
-/**
  * SLA clocks on the business calendar: due times from the policy, stopped while a ticket waits on
  * the contact or the committee, and the delayed timers that fire warnings, breaches and escalations.
  */
@@ -50,36 +43,39 @@ export class SlaClockService {
     private readonly config: AppConfig,
   ) {}
 
-  private readonly recentPolicies = new RecentReads(SETTINGS_MAX_AGE_MS, (id: string) => this.policies.findOneBy({ id }));
-  private readonly recentCalendars = new RecentReads(SETTINGS_MAX_AGE_MS, (teamId: string) => this.calendars.specFor(teamId || null));
+  /** The ticket's own policy while it exists, else the most specific active one. */
+  private async policyOf(ticket: Pick<Ticket, 'priority' | 'type' | 'slaPolicyId'>, settings: SettingsReads): Promise<SlaPolicy | null> {
+    const id = ticket.slaPolicyId;
+    const stored = id ? await settings.get(`sla-policy:${id}`, () => this.policies.findOneBy({ id })) : null;
+    return stored ?? chosenFrom(await this.activePolicies(settings), ticket);
+  }
 
-  async targetsFor(ticket: Pick<Ticket, 'priority' | 'type' | 'slaPolicyId'>, preferStored = true): Promise<(SlaTargets & { id: string }) | null> {
-    if (preferStored && ticket.slaPolicyId) {
-      const stored = await this.policies.findOneBy({ id: ticket.slaPolicyId });
-      if (stored) return stored;
-    }
-    return chosenFrom(await this.policies.findBy({ active: true }), ticket);
+  private activePolicies(settings: SettingsReads): Promise<SlaPolicy[]> {
+    return settings.get('active-sla-policies', () => this.policies.findBy({ active: true }));
+  }
+
+  private calendarOf(teamId: string | null, settings: SettingsReads): Promise<CalendarSpec> {
+    return settings.get(`calendar-of-team:${teamId ?? ''}`, () => this.calendars.specFor(teamId));
   }
 
   /**
    * The policy and due times the ticket should carry now, with what planning its timers needs.
-   * Policies and the calendar are the current ones (`WorkflowSettings`), not the recent-reads cache:
-   * due times are stored and shown, so a ticket routed right after an edit must already follow it.
-   * `settings`: the caller's reads of the current settings, so their version is not read again.
+   * Policies and the calendar are the current ones (`WorkflowSettings`): a ticket routed right after an
+   * edit already follows it. `settings`: the caller's reads of the current settings, so their version is not read again.
    */
   async settingFor(
     ticket: SlaTicketState & Pick<Ticket, 'priority' | 'type' | 'slaPolicyId' | 'teamId'>,
     settings?: SettingsReads,
   ): Promise<SlaSetting> {
     const current = settings ?? (await this.settings.current());
-    const targets = chosenFrom(await current.get('active-sla-policies', () => this.policies.findBy({ active: true })), ticket);
+    const targets = chosenFrom(await this.activePolicies(current), ticket);
     if (!targets)
       return {
         changes: { slaPolicyId: null, firstResponseDueAt: null, resolutionDueAt: null },
         audit: { action: 'ticket.sla_set', meta: { policy: null } },
         basis: null,
       };
-    const spec = await current.get(`calendar-of-team:${ticket.teamId ?? ''}`, () => this.calendars.specFor(ticket.teamId));
+    const spec = await this.calendarOf(ticket.teamId, current);
     return {
       changes: { slaPolicyId: targets.id, ...dueTimes(ticket, targets, spec) },
       audit: { action: 'ticket.sla_set', meta: { policy: targets.id } },
@@ -109,8 +105,9 @@ export class SlaClockService {
   async resume(ticketId: string): Promise<void> {
     const ticket = await this.tickets.get(ticketId);
     if (!ticket.slaPausedAt || !clockRuns(ticket.status)) return;
-    const policy = await this.targetsFor(ticket);
-    const spec = await this.calendars.specFor(ticket.teamId);
+    const settings = await this.settings.current();
+    const policy = await this.policyOf(ticket, settings);
+    const spec = await this.calendarOf(ticket.teamId, settings);
     const pausedMinutes = ticket.slaPausedMinutes + workingMinutesBetween(ticket.slaPausedAt, new Date(), spec);
     const due = policy ? dueTimes({ ...ticket, slaPausedMinutes: pausedMinutes }, policy, spec) : {};
     const updated = await this.tickets.applySystemChanges(
@@ -134,9 +131,17 @@ export class SlaClockService {
     await this.timers.replace(ticket.id, plan);
   }
 
-  /** The timers Redis should hold for the ticket now: those due within `SLA_TIMER_HORIZON_MINUTES`. */
-  async timersToKeep(ticket: SlaClockState, now: Date, basis?: SlaBasis | null): Promise<Partial<Record<SlaTimerKind, Date>>> {
-    const plan = await this.planned(ticket, now, basis);
+  /**
+   * The timers Redis should hold for the ticket now: those due within `SLA_TIMER_HORIZON_MINUTES`.
+   * `settings`: reads of the current settings shared by many tickets (the reconciler's page).
+   */
+  async timersToKeep(
+    ticket: SlaClockState,
+    now: Date,
+    basis?: SlaBasis | null,
+    settings?: SettingsReads,
+  ): Promise<Partial<Record<SlaTimerKind, Date>>> {
+    const plan = await this.planned(ticket, now, basis, settings);
     return timersDueBefore(plan, new Date(now.getTime() + this.config.SLA_TIMER_HORIZON_MINUTES * 60_000));
   }
 
@@ -145,14 +150,18 @@ export class SlaClockService {
     return (await this.planned(ticket, new Date()))[kind] ?? null;
   }
 
-  /** `basis`: the policy and calendar just read (null: no policy applies); otherwise read through the cache. */
-  private async planned(ticket: SlaClockState, now: Date, basis?: SlaBasis | null): Promise<Partial<Record<SlaTimerKind, Date>>> {
+  /** `basis`: the policy and calendar just read (null: no policy applies); otherwise those of the current settings. */
+  private async planned(
+    ticket: SlaClockState,
+    now: Date,
+    basis?: SlaBasis | null,
+    settings?: SettingsReads,
+  ): Promise<Partial<Record<SlaTimerKind, Date>>> {
     if (basis !== undefined) return basis ? plannedTimers(ticket, basis.targets, basis.spec, now) : {};
-    const stored = ticket.slaPolicyId ? await this.recentPolicies.get(ticket.slaPolicyId) : null;
-    const policy = stored ?? (await this.targetsFor(ticket, false));
+    const current = settings ?? (await this.settings.current());
+    const policy = await this.policyOf(ticket, current);
     if (!policy) return {};
-    const spec = await this.recentCalendars.get(ticket.teamId ?? '');
-    return plannedTimers(ticket, policy, spec, now);
+    return plannedTimers(ticket, policy, await this.calendarOf(ticket.teamId, current), now);
   }
 }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Ticket } from '@app/tickets';
 import { WorkflowEventsListener } from '../workflow-events.listener.js';
+import { WorkflowSettings } from '../workflow-settings.js';
 import { type SlaClockState, SlaClockService } from './sla-clock.service.js';
 import { noticeOf, noticeSettled, recordedNotices } from './sla-notices.js';
 import { type SlaTimer, type SlaTimerKind, SlaTimersService } from './sla-timers.service.js';
@@ -22,6 +23,7 @@ export class SlaReconcilerService {
     private readonly clock: SlaClockService,
     private readonly timers: SlaTimersService,
     private readonly workflow: WorkflowEventsListener,
+    private readonly settings: WorkflowSettings,
   ) {}
 
   async reconcile(batch = 1000): Promise<{ timersCreated: number; routingQueued: number }> {
@@ -58,8 +60,10 @@ export class SlaReconcilerService {
       clocks += page.length;
       const now = new Date();
       const due: SlaTimer[] = [];
+      // One look at the settings' version per page, not per ticket.
+      const settings = await this.settings.current();
       for (const ticket of page) {
-        const plan = await this.clock.timersToKeep(ticket, now);
+        const plan = await this.clock.timersToKeep(ticket, now, undefined, settings);
         for (const [kind, at] of Object.entries(plan) as [SlaTimerKind, Date][]) due.push({ ticketId: ticket.id, kind, at });
       }
       timersCreated += await this.timers.ensure(await this.unrecorded(due, page, now));
