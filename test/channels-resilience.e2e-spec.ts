@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { signMetaBody } from '@app/channels';
-import { RedisClient } from '@app/queue';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { INGEST_JOB, type IngestJob, type IngestResult, signMetaBody } from '@app/channels';
+import { QueueName, RedisClient } from '@app/queue';
 import { ChannelSweeper } from '../apps/worker/src/channels/channel-sweeper.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 import { queryDatabase } from './support/test-database.js';
@@ -156,6 +158,29 @@ describe('channels through a Redis outage and a worker restart', () => {
     }
     const events = await db<{ status: string }>(`SELECT status FROM inbound_events WHERE external_id = ANY($1)`, [mids]);
     expect(events.every((e) => e.status === 'processed')).toBe(true);
+  });
+
+  it('ingests a message from the payload its job carries, and a job repeated after that adds nothing, whatever it carries', async () => {
+    const mid = newMid();
+    expect((await postMeta(webhook({ user: newUser(), mid, text: 'طلب موعد لزيارة الجمعية' }))).status).toBe(200);
+    await waitFor('the message on a ticket', allOnTicketsOnce([mid]));
+    const [event] = await db<{ id: string; ticket_id: string }>(`SELECT id, ticket_id FROM inbound_events WHERE external_id = $1`, [mid]);
+    const queue = env.worker!.get<Queue<IngestJob>>(getQueueToken(QueueName.Ingest), { strict: false });
+    const job = await queue.getJob(`in-${event.id}`);
+    // Stored before it was queued: the job carries what the event row holds.
+    expect(job?.data.payload).toMatchObject({ channel: 'social', externalId: mid, text: 'طلب موعد لزيارة الجمعية' });
+
+    const again = await queue.add(
+      INGEST_JOB,
+      { ...job!.data, payload: { ...job!.data.payload!, text: 'نص لم يرسله أحد' } },
+      { jobId: `again-${event.id}` },
+    );
+    const result = await waitFor('the repeated job to finish', async () =>
+      (await again.getState()) === 'completed' ? ((await queue.getJob(again.id!))!.returnvalue as IngestResult) : null,
+    );
+    expect(result).toMatchObject({ ticketId: event.ticket_id, newTicket: false, acknowledged: false });
+    expect(await messageCounts([mid])).toEqual({ [mid]: 1 });
+    expect(await db(`SELECT id FROM messages WHERE body = 'نص لم يرسله أحد'`)).toHaveLength(0);
   });
 
   it('loses nothing when the worker is stopped mid-way and started again', async () => {

@@ -21,7 +21,7 @@ export class IngestProcessor extends WorkerHost {
     const eventId = job.data?.eventId;
     if (typeof eventId !== 'string') throw new UnrecoverableError('ingest job without eventId');
     try {
-      return await this.ingest.ingestEvent(eventId);
+      return await this.ingest.ingestEvent(eventId, job.data.payload);
     } catch (error) {
       // Bad data (an address that is not a phone number, say) will not improve with retries.
       const permanent = error instanceof DomainError && error.code !== 'unavailable';

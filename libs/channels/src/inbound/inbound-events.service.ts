@@ -22,7 +22,15 @@ export interface StoredInboundMessage {
 export interface IngestJob {
   version: 1;
   eventId: string;
+  /**
+   * The event's payload as stored, when small and without attachments: the worker starts from it instead of
+   * reading the row back (its transaction still claims the row, so a stale job does nothing).
+   */
+  payload?: InboundContact;
 }
+
+/** Larger payloads stay in PostgreSQL only: Redis holds every waiting job in memory. */
+const PAYLOAD_IN_JOB_MAX_CHARS = 16_384;
 
 /**
  * Accept → store → answer. Storing is the commitment: once the row exists the message will
@@ -46,23 +54,26 @@ export class InboundEventsService {
    */
   async accept(contact: InboundContact, options: { enqueue?: boolean } = {}): Promise<{ event: InboundEvent; duplicate: boolean }> {
     // A plain statement: every webhook runs it.
+    const payload = JSON.stringify(contact);
     const [row]: { id: string; status: InboundEvent['status'] }[] = await this.events.manager.query(
       'INSERT INTO inbound_events (channel, external_id, payload, status) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id, status',
-      [contact.channel, contact.externalId, JSON.stringify(contact), contact.automated ? 'ignored' : 'received'],
+      [contact.channel, contact.externalId, payload, contact.automated ? 'ignored' : 'received'],
     );
     if (!row) {
       const existing = await this.events.findOneByOrFail({ channel: contact.channel, externalId: contact.externalId });
       return { event: existing, duplicate: true };
     }
     const event = this.events.create({ id: row.id, channel: contact.channel, externalId: contact.externalId, payload: contact, status: row.status });
-    if (event.status === 'received' && options.enqueue !== false) void this.enqueue(event.id);
+    // The job carries what was stored when it is small and needs no download (BullMQ stores its JSON form, as the row does).
+    const carried = payload.length <= PAYLOAD_IN_JOB_MAX_CHARS && !contact.attachments.length ? contact : undefined;
+    if (event.status === 'received' && options.enqueue !== false) void this.enqueue(event.id, carried);
     return { event, duplicate: false };
   }
 
   /** Enqueues ingestion; when Redis is unreachable the event waits for the sweeper instead of failing the sender. */
-  async enqueue(eventId: string): Promise<boolean> {
+  async enqueue(eventId: string, payload?: InboundContact): Promise<boolean> {
     try {
-      await withTimeout(this.ingest.add(INGEST_JOB, { version: 1, eventId }, { jobId: `in-${eventId}` }), 2000);
+      await withTimeout(this.ingest.add(INGEST_JOB, { version: 1, eventId, ...(payload ? { payload } : {}) }, { jobId: `in-${eventId}` }), 2000);
       return true;
     } catch (error) {
       this.logger.warn(`ingest of event ${eventId} not queued (${(error as Error).message}); the sweeper will retry`);
@@ -83,7 +94,12 @@ export class InboundEventsService {
     return queued;
   }
 
-  /** Plain SQL: the worker reads every event once. */
+  /** The event as `accept` stored it, still waiting, built from the payload an ingest job carries. */
+  received(id: string, payload: InboundContact): InboundEvent {
+    return this.events.create({ id, channel: payload.channel, externalId: payload.externalId, payload, status: 'received' });
+  }
+
+  /** Plain SQL: the worker reads an event whose job does not carry it. */
   async get(id: string): Promise<InboundEvent | null> {
     const rows: Row[] = await this.events.manager.query('SELECT * FROM inbound_events WHERE id = $1', [id]);
     return rows.length ? entityFromRow(this.events.manager, InboundEvent, rows[0]) : null;

@@ -44,8 +44,9 @@ export class IngestService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async ingestEvent(eventId: string): Promise<IngestResult> {
-    const event = await this.events.get(eventId);
+  /** `payload`: the event's stored payload when its job carries it (see `IngestJob`), so the row is not read first. */
+  async ingestEvent(eventId: string, payload?: InboundContact): Promise<IngestResult> {
+    const event = payload ? this.events.received(eventId, payload) : await this.events.get(eventId);
     if (!event) throw DomainError.notFound('Inbound event', eventId);
     if (event.status !== 'received') return { ticketId: event.ticketId, messageId: event.messageId, newTicket: false, acknowledged: false };
     return this.ingest(event);
