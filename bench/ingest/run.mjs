@@ -4,14 +4,14 @@
 //
 //   npm run build:server && node bench/ingest/run.mjs [--rates 50,100,200,400] [--seconds 10]
 //        [--followups 0.2] [--floor-events 3000] [--floor-concurrency 4,16] [--drain-timeout 300]
-//        [--keep-db] [--dist DIR] [--tag name]
+//        [--keep-db] [--dist DIR] [--tag name] [--worker-nice N]
 //
 // Each step sends rate × seconds webhooks on an open-loop schedule (request i leaves at t0 + i/rate,
 // whether or not earlier ones have answered), then waits until the worker has processed all of
 // them (inbound_events.status = 'processed'), so steps do not overlap. Latency is measured from the
 // scheduled send time (no coordinated omission). Writes bench/ingest/results/<tag>.json.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,7 @@ const FLOOR_EVENTS = Number(option('floor-events', '3000'));
 const FLOOR_CONCURRENCY = option('floor-concurrency', '4,16').split(',').map(Number);
 const DRAIN_TIMEOUT_S = Number(option('drain-timeout', '300'));
 const TAG = option('tag', 'run');
+const WORKER_NICE = Number(option('worker-nice', '0'));
 const PUBLIC_BASE_URL = 'https://helpdesk.example.org';
 const SIGNED_URL = `${PUBLIC_BASE_URL}/webhooks/twilio/messaging`;
 const TOKEN = randomBytes(16).toString('hex');
@@ -56,7 +57,12 @@ const OUR_NUMBER = '+966112345678';
 const stamp = Date.now().toString(36);
 const dbName = `bench_ingest_${stamp}`;
 const prefix = `bench-ingest-${stamp}`;
-const results = { machine: await machine(), settings: { RATES, SECONDS, FOLLOWUPS, FLOOR_EVENTS, FLOOR_CONCURRENCY }, steps: [], floor: [] };
+const results = {
+  machine: await machine(),
+  settings: { RATES, SECONDS, FOLLOWUPS, FLOOR_EVENTS, FLOOR_CONCURRENCY, WORKER_NICE },
+  steps: [],
+  floor: [],
+};
 console.log(results.machine);
 
 const dist = snapshotDist();
@@ -92,6 +98,8 @@ onCleanup(() => api.stop());
 await waitForHealth(base);
 const worker = startApp(dist.dir, 'worker', { ...env, PORT: String(await freePort()), ...profiling('worker')[0] }, 'worker', profiling('worker')[1]);
 onCleanup(() => worker.stop());
+// --worker-nice N: the worker at a lower CPU priority than the api (every thread, as `nice -n N` would start it).
+if (WORKER_NICE > 0) for (const thread of readdirSync(`/proc/${worker.pid}/task`)) os.setPriority(Number(thread), WORKER_NICE);
 console.log(`api (pid ${api.pid}) and worker (pid ${worker.pid}) up in ${Math.round(now() - t)} ms; database ${dbName}, prefix ${prefix}`);
 
 const db = new pg.Pool({ connectionString: databaseUrl, max: 2, application_name: 'bench-ingest-poll' });
